@@ -1,0 +1,6 @@
+export * from './cells.js';
+export * from './errors.js';
+export * from './fields.js';
+export * from './finding.js';
+export * from './record.js';
+export * from './roles.js';
