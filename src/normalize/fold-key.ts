@@ -1,0 +1,60 @@
+import { canonicalTones } from './canonical-tones.js';
+import { detectLegacyEncoding } from './detect-legacy-encoding.js';
+import { convertTcvn3, convertVni } from './legacy-encoding.js';
+
+/** Unicode text, legacy TCVN3/VNI converted when detected. */
+export function decodeLegacy(text: string): string {
+  const nfc = text.normalize('NFC');
+  const legacy = detectLegacyEncoding(nfc);
+  if (legacy === 'TCVN3') return convertTcvn3(nfc).normalize('NFC');
+  if (legacy === 'VNI') return convertVni(nfc).normalize('NFC');
+  return nfc;
+}
+
+/** Lower case without diacritics, "đ" → "d"; everything else kept. */
+export function stripDiacritics(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .normalize('NFC');
+}
+
+/**
+ * A key for matching headers and labels: lower case, no diacritics, "đ" → "d", anything that is not
+ * a letter or digit becomes a space, spaces collapsed. Legacy-encoded text is decoded first.
+ *
+ * @example foldKey('Số CMND/CCCD') // 'so cmnd cccd'
+ */
+export function foldKey(text: string): string {
+  return stripDiacritics(decodeLegacy(text))
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * A key for matching people by name: like {@link foldKey} but letters only, single spaces.
+ *
+ * @example nameKey('NGUYỄN  Văn Hoà') // 'nguyen van hoa'
+ */
+export function nameKey(text: string): string {
+  return stripDiacritics(decodeLegacy(text))
+    .replace(/[^\p{L}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * A person's name for display: decoded, spacing cleaned, tones in one placement, every word capitalised
+ * (also after "-" and "'": "H'Hen", "Y-Ngông").
+ *
+ * @example displayName('NGUYỄN  văn hoà') // 'Nguyễn Văn Hòa'
+ */
+export function displayName(text: string): string {
+  const cleaned = canonicalTones(decodeLegacy(text))
+    .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return cleaned.replace(/(^|[\s\-'’])(\p{L})/gu, (_m, sep: string, letter: string) => sep + letter.toUpperCase());
+}

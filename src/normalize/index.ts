@@ -1,0 +1,18 @@
+export { cleanText, plainNumber, type CleanTextOptions } from './clean-text.js';
+export { convertTcvn3, convertVni, encodeTcvn3, encodeVni } from './legacy-encoding.js';
+export { detectLegacyEncoding, detectDominantEncoding } from './detect-legacy-encoding.js';
+export { canonicalTones } from './canonical-tones.js';
+export { foldKey, nameKey, displayName, stripDiacritics, decodeLegacy } from './fold-key.js';
+export { isVietnameseSyllable } from './syllable.js';
+export { parseIdNumber } from './id-number.js';
+export { parseAmount, parseInteger } from './amount.js';
+export { parseDate, type ParseDateOptions, type ParsedDate } from './date.js';
+export { parseGender } from './gender.js';
+export { normalizePhone } from './phone.js';
+export { normalizeAccount } from './account.js';
+export { parsePeriod } from './period.js';
+export { resolveGroup, type GroupVocabulary } from './group.js';
+export { NQ42_GROUP_LABELS } from './nq42-group-labels.js';
+export { cccdProvinceName } from './cccd-provinces.js';
+export { AdminResolver } from './admin/admin-resolver.js';
+export type { AdminMatch, AdminQuery, CommuneInfo, DistrictInfo, ProvinceInfo } from './admin/admin-match.js';
