@@ -1,0 +1,5 @@
+export type { AnswerAnomaly, AnswerKey, AnswerTrap } from './answer-key.js';
+export { PLANTED_RULES, TRAP_KINDS } from './answer-key.js';
+export type { GenerateSamplesOptions } from './generate-samples.js';
+export { generateSamples } from './generate-samples.js';
+export { encodeTcvn3 } from './tcvn3.js';
