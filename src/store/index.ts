@@ -1,0 +1,12 @@
+export { createAudit, findAuditByName, getAudit, listAudits } from './audits.js';
+export { getFinding, listFindings, saveRunFindings, type FindingFilter } from './findings.js';
+export { inTransaction } from './in-transaction.js';
+export { migrateToLatest } from './migrate.js';
+export { MIGRATIONS } from './migrations/index.js';
+export { openDb, type DbHandle, type DialectName, type OpenDbOptions } from './open-db.js';
+export { countRecords, loadRecords, streamRecords } from './records.js';
+export { applyReviews, findingHistory, setFindingReview } from './reviews.js';
+export type { AuditRow, FindingEvent, RunRow, RunStatus, StoredFinding, UploadRow, UploadSheetCounts } from './rows.js';
+export { createRun, getRun, listRuns, updateRun } from './runs.js';
+export type { Database, Db } from './schema.js';
+export { deleteUpload, findUploadBySha, getUpload, listUploads, storeUpload, type UploadInput } from './uploads.js';

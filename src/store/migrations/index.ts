@@ -1,0 +1,15 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as initial from './20261129-0800-initial.js';
+
+/**
+ * Every migration, by name (names sort in the order they run). Listed in code rather than read from
+ * a folder so that they load the same under tsx, vitest and a bundled build.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '20261129-0800-initial': initial,
+};
+
+/** Kysely's Migrator provider over {@link MIGRATIONS}. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...MIGRATIONS }),
+};

@@ -1,0 +1,73 @@
+import type { PersonRecord, Role } from '../domain/index.js';
+import { PERSON_FIELD_COLUMNS, recordFromRow, tableOfRole, type StoredRecordRow } from './record-columns.js';
+import { listUploads } from './uploads.js';
+import type { Db } from './schema.js';
+
+const SELECTED = ['id', 'sheet_index', 'file', 'sheet', 'row_number', 'raw_json', 'flags_json', ...PERSON_FIELD_COLUMNS.map((c) => c[1])] as const;
+
+type PagedRow = StoredRecordRow & { id: number; sheet_index: number };
+
+/**
+ * Streams an audit's records (optionally of one role) in pages of at most `batchSize`, ordered by
+ * upload, sheet order and row. Keyset pagination on (sheet_index, row_number, id) within each
+ * upload keeps memory bounded however large the audit is. A page never spans two uploads.
+ */
+export async function* streamRecords(db: Db, auditId: number, role?: Role, batchSize = 5000): AsyncIterable<PersonRecord[]> {
+  const size = Math.max(1, Math.floor(batchSize));
+  const uploads = (await listUploads(db, auditId)).filter((u) => role === undefined || u.role === role);
+  for (const upload of uploads) {
+    const { table } = tableOfRole(upload.role);
+    let cursor: { sheetIndex: number; row: number; id: number } | undefined;
+    for (;;) {
+      let query = db
+        .selectFrom(table)
+        .select(SELECTED)
+        .where('audit_id', '=', auditId)
+        .where('upload_id', '=', upload.id);
+      if (cursor) {
+        const after = cursor;
+        query = query.where((eb) =>
+          eb(eb.refTuple('sheet_index', 'row_number', 'id'), '>', eb.tuple(after.sheetIndex, after.row, after.id)),
+        );
+      }
+      const rows = (await query.orderBy('sheet_index').orderBy('row_number').orderBy('id').limit(size).execute()) as PagedRow[];
+      const last = rows[rows.length - 1];
+      if (!last) break;
+      yield rows.map((row) => recordFromRow(row, upload.role, upload.file));
+      if (rows.length < size) break;
+      cursor = { sheetIndex: Number(last.sheet_index), row: Number(last.row_number), id: Number(last.id) };
+    }
+  }
+}
+
+/** Every record of an audit (optionally of one role), ordered by upload, sheet order and row. */
+export async function loadRecords(db: Db, auditId: number, role?: Role): Promise<PersonRecord[]> {
+  const out: PersonRecord[] = [];
+  for await (const page of streamRecords(db, auditId, role, 10_000)) {
+    for (const record of page) out.push(record);
+  }
+  return out;
+}
+
+/** Number of stored records of an audit by role; roles without records are absent. */
+export async function countRecords(db: Db, auditId: number): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of ['beneficiaries', 'payouts'] as const) {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('audit_id', '=', auditId)
+      .executeTakeFirst();
+    const n = Number(row?.n ?? 0);
+    if (n > 0) counts[table] = n;
+  }
+  const registers = await db
+    .selectFrom('register_entries')
+    .select((eb) => ['kind', eb.fn.countAll<number>().as('n')])
+    .where('audit_id', '=', auditId)
+    .groupBy('kind')
+    .orderBy('kind')
+    .execute();
+  for (const row of registers) counts[`register:${row.kind}`] = Number(row.n);
+  return counts;
+}
