@@ -1,0 +1,25 @@
+/**
+ * Spreadsheet ingestion: .xlsx and .csv commune lists → normalised PersonRecords, with header
+ * detection, column mapping, skipped-row accounting and an `inspect` report.
+ */
+export { planFile } from './plan-file.js';
+export { readRecords } from './read-records.js';
+export { inspectFile } from './inspect-file.js';
+export { formatInspectReport, SKIP_REASON_LABELS } from './format-inspect-report.js';
+export { HEADER_VOCABULARY, matchHeader } from './header-vocabulary.js';
+export { SKIP_REASONS } from './types.js';
+export type {
+  ColumnInfo,
+  ExplicitMapping,
+  FileFormat,
+  FilePlan,
+  FileStats,
+  IngestOptions,
+  IngestProblem,
+  InspectReport,
+  InspectSheet,
+  SheetContext,
+  SheetPlan,
+  SheetStats,
+  SkipReason,
+} from './types.js';
