@@ -1,0 +1,20 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { evaluateSamples } from '../../pipeline/index.js';
+
+export function registerDemo(program: Command): void {
+  program
+    .command('demo')
+    .description('Chạy kiểm tra mẫu trên bộ dữ liệu samples/ bằng SQLite nhúng; ghi reports/demo.xlsx và reports/demo.json')
+    .option('--samples <dir>', 'thư mục mẫu', 'samples')
+    .option('--out <dir>', 'thư mục báo cáo', 'reports')
+    .action(async (opts: { samples: string; out: string }) => {
+      const out = path.join(opts.out, 'demo.xlsx');
+      const json = path.join(opts.out, 'demo.json');
+      const { findings, scores } = await evaluateSamples(opts.samples, { out, json });
+      const stdout = process.stdout;
+      stdout.write(`Kiểm tra mẫu xong: ${findings.length} phát hiện.\n`);
+      for (const s of scores) stdout.write(`  ${s.rule.padEnd(28)} ${String(s.found).padStart(5)} phát hiện (cài sẵn ${s.expected})\n`);
+      stdout.write(`Báo cáo Excel: ${out}\nKết quả JSON: ${json}\n`);
+    });
+}

@@ -1,0 +1,20 @@
+import type { Command } from 'commander';
+import { evaluateSamples } from '../../pipeline/index.js';
+
+export function registerEvaluate(program: Command): void {
+  program
+    .command('evaluate')
+    .description('Chạy kiểm tra trên bộ mẫu và in độ chính xác (precision) và độ phủ (recall) của từng quy tắc theo khóa đáp án')
+    .option('--samples <dir>', 'thư mục mẫu có answers.json', 'samples')
+    .option('--json <file>', 'ghi thêm kết quả JSON')
+    .action(async (opts: { samples: string; json?: string }) => {
+      const { scores } = await evaluateSamples(opts.samples, opts.json ? { json: opts.json } : {});
+      const out = process.stdout;
+      out.write(`${'Quy tắc'.padEnd(28)} ${'cần tìm'.padStart(8)} ${'tìm thấy'.padStart(9)} ${'đúng'.padStart(6)} ${'precision'.padStart(10)} ${'recall'.padStart(8)}\n`);
+      for (const s of scores) {
+        out.write(
+          `${s.rule.padEnd(28)} ${String(s.expected).padStart(8)} ${String(s.found).padStart(9)} ${String(s.truePositives).padStart(6)} ${s.precision.toFixed(3).padStart(10)} ${s.recall.toFixed(3).padStart(8)}\n`,
+        );
+      }
+    });
+}

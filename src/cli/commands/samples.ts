@@ -1,0 +1,15 @@
+import type { Command } from 'commander';
+import { generateSamples } from '../../samples/index.js';
+
+export function registerSamples(program: Command): void {
+  program
+    .command('samples')
+    .description('Sinh bộ bảng tính mẫu có cài sẵn sai phạm và khóa đáp án answers.json')
+    .option('--seed <n>', 'hạt giống ngẫu nhiên', '42')
+    .option('--rows <n>', 'số dòng chi trả xấp xỉ', '600')
+    .option('--out <dir>', 'thư mục ghi', 'samples')
+    .action(async (opts: { seed: string; rows: string; out: string }) => {
+      const result = await generateSamples({ seed: Number(opts.seed), rows: Number(opts.rows), outDir: opts.out });
+      process.stdout.write(`Đã ghi ${result.files.length} tệp và answers.json vào ${opts.out}\n`);
+    });
+}

@@ -1,0 +1,24 @@
+import path from 'node:path';
+
+/** Runtime settings, read once from the environment (the only reader of process.env). */
+export interface Config {
+  /** SQLite database file (ANSINH_DB); used unless databaseUrl is set. */
+  readonly sqlitePath: string;
+  /** PostgreSQL connection string (DATABASE_URL), or null for the embedded SQLite default. */
+  readonly databaseUrl: string | null;
+  /** HTTP port of the service (PORT, default 8787). */
+  readonly port: number;
+}
+
+/** The default SQLite file lives in the git-ignored data/ folder of the working directory. */
+export const DEFAULT_SQLITE_PATH = path.join('data', 'ansinh.sqlite');
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const url = env['DATABASE_URL']?.trim();
+  const port = Number.parseInt(env['PORT'] ?? '', 10);
+  return Object.freeze({
+    sqlitePath: env['ANSINH_DB']?.trim() || DEFAULT_SQLITE_PATH,
+    databaseUrl: url && /^postgres(ql)?:\/\//.test(url) ? url : null,
+    port: Number.isInteger(port) && port > 0 ? port : 8787,
+  });
+}

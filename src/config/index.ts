@@ -1,0 +1,2 @@
+export { loadConfig, DEFAULT_SQLITE_PATH } from './config.js';
+export type { Config } from './config.js';

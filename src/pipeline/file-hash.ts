@@ -1,0 +1,17 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../domain/index.js';
+
+/** sha256 of a file, streamed; a missing or unreadable file is a Vietnamese AppError naming it. */
+export async function sha256File(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  try {
+    for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'không tìm thấy tệp' : code === 'EISDIR' ? 'đây là thư mục, không phải tệp' : 'không đọc được tệp';
+    throw new AppError('UNREADABLE_FILE', reason, { file: path.basename(file) }, { cause: error });
+  }
+  return hash.digest('hex');
+}

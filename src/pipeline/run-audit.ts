@@ -1,0 +1,91 @@
+import { registerKindOf, type Finding, type PersonRecord, type RegisterKind } from '../domain/index.js';
+import { runChecks, type AuditData } from '../checks/index.js';
+import { loadPackage, type PackageRules } from '../rules/index.js';
+import {
+  createRun,
+  listFindings,
+  listUploads,
+  loadRecords,
+  saveRunFindings,
+  updateRun,
+  type Db,
+  type StoredFinding,
+} from '../store/index.js';
+import { buildFindingsDocument, type CheckTiming, type FindingsDocument } from './findings-document.js';
+
+export interface RunAuditResult {
+  readonly runId: number;
+  readonly rules: PackageRules;
+  readonly data: AuditData;
+  readonly findings: readonly StoredFinding[];
+  readonly checks: readonly CheckTiming[];
+  readonly document: FindingsDocument;
+}
+
+/** Splits an audit's stored rows by role into what the checks read. */
+export function partitionRecords(records: readonly PersonRecord[]): AuditData {
+  const beneficiaries: PersonRecord[] = [];
+  const payouts: PersonRecord[] = [];
+  const registers: Partial<Record<RegisterKind, PersonRecord[]>> = {};
+  for (const record of records) {
+    if (record.role === 'beneficiaries') beneficiaries.push(record);
+    else if (record.role === 'payouts') payouts.push(record);
+    else {
+      const kind = registerKindOf(record.role);
+      if (kind) (registers[kind] ??= []).push(record);
+    }
+  }
+  return { beneficiaries, payouts, registers };
+}
+
+/** Strips the store's review bookkeeping so the document carries exactly the contract's finding fields. */
+function toFinding(stored: StoredFinding): Finding {
+  return {
+    id: stored.id,
+    rule: stored.rule,
+    category: stored.category,
+    severity: stored.severity,
+    score: stored.score,
+    amountAtRisk: stored.amountAtRisk,
+    subject: stored.subject,
+    records: stored.records,
+    explanation: stored.explanation,
+    evidence: stored.evidence,
+    status: stored.status,
+    version: stored.version,
+  };
+}
+
+/**
+ * Runs every enabled check of the audit's package over its stored rows, stores the findings as a
+ * new run (keeping review state of findings that still hold) and returns the findings document.
+ */
+export async function runAudit(db: Db, args: { auditId: number; packageId: string; now?: Date }): Promise<RunAuditResult> {
+  const rules = loadPackage(args.packageId);
+  const run = await createRun(db, args.auditId, args.packageId, rules.version);
+  await updateRun(db, run.id, { status: 'running', progress: 0 });
+  try {
+    const data = partitionRecords(await loadRecords(db, args.auditId));
+    const { findings, perCheck } = runChecks(data, rules);
+    const saved = await saveRunFindings(db, args.auditId, run.id, findings);
+    const stored = await listFindings(db, args.auditId, { limit: Number.MAX_SAFE_INTEGER });
+    await updateRun(db, run.id, {
+      status: 'done',
+      progress: 1,
+      counts: { findings: findings.length, ...saved },
+      finishedAt: new Date().toISOString(),
+    });
+    const document = buildFindingsDocument({
+      packageId: args.packageId,
+      rulesVersion: rules.version,
+      generatedAt: args.now ?? new Date(),
+      uploads: await listUploads(db, args.auditId),
+      findings: stored.items.map(toFinding),
+      checks: perCheck,
+    });
+    return { runId: run.id, rules, data, findings: stored.items, checks: perCheck, document };
+  } catch (error) {
+    await updateRun(db, run.id, { status: 'failed', error: error instanceof Error ? error.message : String(error) });
+    throw error;
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * One benchmark phase, run in its own process so that its peak memory is its own.
+ * `npx tsx test/bench/phase.ts <phase> <rows>` prints one JSON line: { phase, rows, ms, peakRssMb, … }.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { readRecords } from '../../src/ingest/index.js';
+import { ingestUpload } from '../../src/pipeline/index.js';
+import { createAudit, openDb } from '../../src/store/index.js';
+import { benchStoreInsert } from './store-insert.js';
+import { ensurePayoutWorkbook } from './xlsx-generate.js';
+import { benchXlsxRead } from './xlsx-read.js';
+
+export const benchWorkbook = (rows: number): string => path.resolve('.cache', 'bench', `payouts-${rows}.xlsx`);
+
+const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
+
+async function normalizePhase(file: string): Promise<Record<string, number>> {
+  const started = performance.now();
+  const generator = readRecords(file, { role: 'payouts' });
+  let rows = 0;
+  for (;;) {
+    const step = await generator.next();
+    if (step.done) break;
+    rows += step.value.length;
+  }
+  return { rows, ms: performance.now() - started };
+}
+
+async function ingestPhase(file: string): Promise<Record<string, number>> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'ansinh-bench-'));
+  const handle = await openDb({ sqlitePath: path.join(dir, 'bench.sqlite') });
+  try {
+    const audit = await createAudit(handle.db, { name: 'bench', packageId: 'nq42-2020' });
+    const started = performance.now();
+    const result = await ingestUpload(handle.db, { auditId: audit.id, path: file, role: 'payouts' });
+    return { rows: result.stats.rowsRead, ms: performance.now() - started };
+  } finally {
+    await handle.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const [phase = 'read', rowsArg = '1000000'] = process.argv.slice(2);
+  const rows = Number(rowsArg);
+  const file = benchWorkbook(rows);
+  let result: Record<string, number>;
+  switch (phase) {
+    case 'generate':
+      await ensurePayoutWorkbook(rows, file);
+      result = { rows };
+      break;
+    case 'read': {
+      const r = await benchXlsxRead(file);
+      result = { rows: r.rows, floorMs: r.floorMs, ms: r.readMs, ratio: r.ratio };
+      break;
+    }
+    case 'normalize':
+      result = await normalizePhase(file);
+      break;
+    case 'insert': {
+      const r = await benchStoreInsert(rows);
+      result = { rows: r.rows, ms: r.ms };
+      break;
+    }
+    case 'ingest':
+      result = await ingestPhase(file);
+      break;
+    default:
+      throw new Error(`unknown phase ${phase}`);
+  }
+  process.stdout.write(JSON.stringify({ phase, ...result, peakRssMb: peakRssMb() }) + '\n');
+}
+
+await main();

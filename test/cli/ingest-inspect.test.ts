@@ -1,0 +1,88 @@
+import { copyFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countRecords, listAudits, listUploads, loadRecords, openDb } from '../../src/store/index.js';
+import { FIRST_PERSON_ROW, villageSheet } from '../ingest/village-workbook.js';
+import { tempDir, writeWorkbook, type Cell } from '../ingest/write-files.js';
+import { ROOT, runAnsinh } from './run-cli.js';
+
+const people = (prefix: string): Cell[][] => [
+  [1, `Nguyễn Văn ${prefix}`, 1950, null, 10050012345, 'Thôn 1', 'NCC', 3, '1.500.000', null, null],
+  [2, `Trần Thị ${prefix}`, null, 1962, '001162012345', 'Thôn 1', 'Người có công', 3, 1500000, null, null],
+  [3, `Lê Văn ${prefix}`, 1948, null, null, 'Thôn 1', 'NCC', 3, '1.500.000 đ', null, 'nhận thay: Lê Thị Con'],
+];
+
+describe('CLI ingest and inspect', () => {
+  let dir: Awaited<ReturnType<typeof tempDir>>;
+  let workbook: string;
+
+  beforeAll(async () => {
+    dir = await tempDir();
+    workbook = await writeWorkbook(dir.file('xa-an-binh.xlsx'), [
+      villageSheet('Thôn 1', people('An')),
+      villageSheet('Thôn 2', people('Bình')),
+      villageSheet('Thôn 3', people('Cường')),
+      { name: 'Ghi chú', rows: [['Danh sách do UBND xã lập ngày 10/5/2020']], merges: [] },
+    ]);
+  });
+  afterAll(async () => dir.cleanup());
+
+  it('inspect shows the header rows, the mapping and the counts of each village sheet', async () => {
+    const result = await runAnsinh(['inspect', workbook]);
+    expect(result.code, result.stderr).toBe(0);
+    for (const sheet of ['Thôn 1', 'Thôn 2', 'Thôn 3']) expect(result.stdout).toContain(sheet);
+    expect(result.stdout).toMatch(/6[–-]7|6, 7|6 và 7/); // the two-row header
+    expect(result.stdout).toContain('Nguyễn Văn An');
+    expect(result.stdout).toMatch(/birthYearMale|Năm sinh \(Nam\)/);
+    expect(result.stdout).toMatch(/birthYearFemale|Năm sinh \(Nữ\)/);
+  });
+
+  it('ingest stores every data row of every sheet with its sheet and Excel row, and refuses the same file twice', async () => {
+    const db = dir.file('ansinh.sqlite');
+    const first = await runAnsinh(['ingest', '--audit', 'Xã An Bình', '--role', 'payouts', '--db', db, workbook]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain('9 dòng dữ liệu');
+
+    const again = await runAnsinh(['ingest', '--audit', 'Xã An Bình', '--role', 'payouts', '--db', db, workbook]);
+    expect(again.code).toBe(3);
+    expect(again.stderr).toContain('xa-an-binh.xlsx');
+    expect(again.stderr).toMatch(/trùng|đã .*tải lên/);
+
+    const handle = await openDb({ sqlitePath: db });
+    try {
+      const [audit] = await listAudits(handle.db);
+      expect(audit?.name).toBe('Xã An Bình');
+      const id = audit?.id ?? -1;
+      expect(await countRecords(handle.db, id)).toEqual({ payouts: 9 });
+      const uploads = await listUploads(handle.db, id);
+      expect(uploads).toHaveLength(1);
+      expect(uploads[0]?.rowsRead).toBe(9);
+      const records = await loadRecords(handle.db, id, 'payouts');
+      const first = records.find((r) => r.sheet === 'Thôn 2' && r.row === FIRST_PERSON_ROW);
+      expect(first?.fullName).toBe('Nguyễn Văn Bình');
+      expect(first?.idNumber).toBe('010050012345'); // the lost leading zero is restored
+      expect(first?.gender).toBe('M');
+      expect(first?.amount).toBe(1_500_000);
+      const woman = records.find((r) => r.sheet === 'Thôn 3' && r.row === FIRST_PERSON_ROW + 1);
+      expect(woman?.gender).toBe('F');
+      expect(woman?.birthYear).toBe(1962);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('refuses a legacy .xls file with a Vietnamese message naming it and exits non-zero', async () => {
+    const xls = dir.file('AutoFilter.xls');
+    await copyFile(path.join(ROOT, 'test/fixtures/xlsx-corpus/AutoFilter.xls'), xls);
+    const result = await runAnsinh(['ingest', '--audit', 'x', '--role', 'payouts', '--db', dir.file('other.sqlite'), xls]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('AutoFilter.xls');
+    expect(result.stderr).toContain('.xlsx');
+  });
+
+  it('rejects an unknown role with a clear message', async () => {
+    const result = await runAnsinh(['ingest', '--audit', 'x', '--role', 'payments', workbook]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('vai trò "payments" không hợp lệ');
+  });
+});
