@@ -1,0 +1,94 @@
+import { isRegisterKind, type PersonRecord, type Severity } from '../domain/index.js';
+import type { CheckRules, GroupRules, PackageRules } from '../rules/index.js';
+import type { CheckContext } from './types.js';
+
+/** The package's settings of a check; undefined when the package does not configure it. */
+export function checkRules(ctx: CheckContext, id: string): CheckRules | undefined {
+  return (ctx.rules.checks as Partial<Record<string, CheckRules>>)[id];
+}
+
+/**
+ * The rows audited as payments: the payout lists when given, else the approved lists (an audit of
+ * lists that carry the amounts before payment).
+ */
+export function paymentRows(ctx: CheckContext): { role: 'payouts' | 'beneficiaries'; rows: readonly PersonRecord[] } {
+  return ctx.data.payouts.length > 0 ? { role: 'payouts', rows: ctx.data.payouts } : { role: 'beneficiaries', rows: ctx.data.beneficiaries };
+}
+
+/** The package group of a row, when its code is one of the package's. */
+export function groupOf(ctx: CheckContext, r: PersonRecord): GroupRules | undefined {
+  return r.groupCode === null ? undefined : ctx.rules.groups[r.groupCode];
+}
+
+/** The Vietnamese group name of a code, else the label as written. */
+export function groupName(ctx: CheckContext, r: PersonRecord): string {
+  const g = groupOf(ctx, r);
+  return g ? `${g.name} (${r.groupCode ?? ''})` : (r.groupLabel ?? r.groupCode ?? '(không ghi nhóm)');
+}
+
+/** Rows of the given roles (for data-quality checks configured per role, registers as `register:<kind>`). */
+export function rowsOfRoles(ctx: CheckContext, roles: readonly string[] | undefined): PersonRecord[] {
+  const wanted = roles ?? ['payouts', 'beneficiaries'];
+  return wanted.flatMap((role) => {
+    if (role === 'payouts') return ctx.data.payouts;
+    if (role === 'beneficiaries') return ctx.data.beneficiaries;
+    const kind = role.startsWith('register:') ? role.slice('register:'.length) : role;
+    return isRegisterKind(kind) ? (ctx.data.registers[kind] ?? []) : [];
+  });
+}
+
+/** A payment row, the approved-list row of the same person (when payouts were matched to approved lists), and the row with gaps filled from it. */
+export interface PaymentItem {
+  readonly row: PersonRecord;
+  readonly index: number;
+  readonly approval: PersonRecord | null;
+  /** The payment row with personal fields it lacks (birth, gender, revenue, household) taken from the approval. */
+  readonly view: PersonRecord;
+}
+
+const FILLED_FROM_APPROVAL = ['birthDate', 'birthYear', 'gender', 'revenue', 'householdCode', 'householdHead', 'members', 'relation'] as const;
+
+/**
+ * The payment rows ({@link paymentRows}) each with its approved-list row: wrong-recipient findings cite both,
+ * and read fields such as the declared revenue from the approved list when the payout list lacks them.
+ */
+export function paymentItems(ctx: CheckContext): { role: 'payouts' | 'beneficiaries'; items: PaymentItem[] } {
+  const { role, rows } = paymentRows(ctx);
+  const linked = role === 'payouts' && ctx.data.beneficiaries.length > 0;
+  const best = linked ? ctx.matches.bestMatches('payouts', 'beneficiaries') : [];
+  const items = rows.map((row, index) => {
+    const pair = best[index] ?? null;
+    const approval = pair !== null && pair.decision === 'match' ? (ctx.data.beneficiaries[pair.b] ?? null) : null;
+    let view = row;
+    if (approval !== null) {
+      const filled: Record<string, unknown> = {};
+      for (const f of FILLED_FROM_APPROVAL) if (row[f] === null && approval[f] !== null) filled[f] = approval[f];
+      if (Object.keys(filled).length > 0) view = { ...row, ...filled } as PersonRecord;
+    }
+    return { row, index, approval, view };
+  });
+  return { role, items };
+}
+
+const MATCHER_CHECKS = new Set([
+  'NOT_IN_APPROVED_LIST', 'DECEASED', 'EXCLUDED_BY_REGISTER', 'NOT_ON_POOR_LIST', 'MULTIPLE_POLICIES',
+  'DUPLICATE_PAYMENT', 'DUPLICATE_BENEFICIARY', 'SHARED_ACCOUNT',
+]);
+
+/** A check's settings in a package, for the report's "Quy tắc" sheet: severity, legal basis and the thresholds used. */
+export function checkSettings(
+  rules: PackageRules,
+  id: string,
+): { enabled: boolean; severity: Severity; basis: string | null; thresholds: Record<string, unknown> } {
+  const cfg = (rules.checks as Partial<Record<string, CheckRules>>)[id];
+  if (cfg === undefined) return { enabled: false, severity: 'low', basis: null, thresholds: {} };
+  const { enabled, severity, basis, confirmed: _c, note: _n, thresholds: extra, ...rest } = cfg;
+  const thresholds: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(rest)) if (v !== undefined) thresholds[k] = v;
+  Object.assign(thresholds, extra ?? {});
+  if (MATCHER_CHECKS.has(id)) {
+    thresholds.matchThreshold = rules.matching.matchThreshold;
+    thresholds.possibleThreshold = rules.matching.possibleThreshold;
+  }
+  return { enabled, severity, basis, thresholds };
+}

@@ -1,0 +1,46 @@
+import type { Finding } from '../domain/index.js';
+import { checkRules, groupName, paymentItems } from './helpers.js';
+import { makeFinding } from './make-finding.js';
+import { paymentKey, personKey } from './person-key.js';
+import { money, personLabel, rowLabel } from './text.js';
+import type { CheckDefinition } from './types.js';
+
+const ID = 'HOUSEHOLD_BUSINESS_REVENUE';
+const CATEGORY = 'wrong_recipient';
+
+/**
+ * HOUSEHOLD_BUSINESS_REVENUE: a household business paid although its declared revenue is at or above the
+ * group's threshold (100 triệu đ/năm in NQ 42). Amount at risk: the whole payment.
+ */
+export const householdBusinessRevenue: CheckDefinition = {
+  id: ID,
+  category: CATEGORY,
+  title: 'Hộ kinh doanh có doanh thu từ ngưỡng trở lên',
+  legalBasis: 'NQ 42/NQ-CP điểm 2 mục II: doanh thu khai thuế dưới 100 triệu đồng/năm (rules: groups.HKD.revenueThreshold)',
+  run(ctx) {
+    const cfg = checkRules(ctx, ID);
+    if (!cfg?.enabled) return [];
+    const findings: Finding[] = [];
+    for (const { row, approval, view: r } of paymentItems(ctx).items) {
+      if (r.groupCode === null || r.revenue === null) continue;
+      const threshold = ctx.rules.groups[r.groupCode]?.revenueThreshold?.value;
+      if (threshold === undefined || r.revenue < threshold) continue;
+      findings.push(
+        makeFinding({
+          rule: ID,
+          category: CATEGORY,
+          severity: cfg.severity,
+          amountAtRisk: r.amount ?? 0,
+          subject: row,
+          records: approval ? [approval, row] : [row],
+          identities: [personKey(row), paymentKey(row)],
+          explanation:
+            `${personLabel(r)} được hỗ trợ theo nhóm ${groupName(ctx, r)} (${money(r.amount)}) ` +
+            `nhưng doanh thu kê khai là ${money(r.revenue)}, không dưới ngưỡng ${money(threshold)}/năm. (${rowLabel(row)}${approval ? `; danh sách duyệt: ${rowLabel(approval)}` : ''})`,
+          evidence: { revenue: r.revenue, revenueFrom: row.revenue === null ? 'beneficiaries' : row.role, threshold, amount: r.amount },
+        }),
+      );
+    }
+    return findings;
+  },
+};

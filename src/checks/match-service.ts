@@ -1,0 +1,167 @@
+import type { PersonRecord, RegisterKind } from '../domain/index.js';
+import { DEFAULT_MATCH_CONFIG, bestMatches, dedupe, type MatchConfig, type MatchInput, type MatchPair } from '../match/index.js';
+import type { PackageRules } from '../rules/index.js';
+import { hasProxy, hasTrustedId } from './person-key.js';
+import { notSamePersonReason } from './same-person.js';
+import { nameKeyOf } from './text.js';
+import type { AuditData } from './types.js';
+
+/** A list the matcher can be run on. */
+export type MatchSide = 'payouts' | 'beneficiaries' | RegisterKind;
+
+/** People of one list: `of[i]` is the cluster of row i; `members[c]` the rows of cluster c. */
+export interface PersonClusters {
+  readonly of: readonly number[];
+  readonly members: readonly (readonly number[])[];
+  /** The matcher's pair for rows i and j when it compared them (either order). */
+  pair(i: number, j: number): MatchPair | undefined;
+  /** 'possible' pairs between different clusters (not vetoed), for checks that report them. */
+  readonly possible: readonly MatchPair[];
+}
+
+/** Memoised matcher results shared by the checks of one run. */
+export interface MatchService {
+  readonly config: MatchConfig;
+  records(side: MatchSide): readonly PersonRecord[];
+  /** `dedupe` of one list, without pairs that {@link notSamePersonReason} rules out. */
+  dedupe(side: 'payouts' | 'beneficiaries'): readonly MatchPair[];
+  /** For each row of `left`, its best partner in `right` (null when none, or ruled out). */
+  bestMatches(left: 'payouts' | 'beneficiaries', right: MatchSide): readonly (MatchPair | null)[];
+  /** One person per cluster: equal trusted IDs with equal names, or a 'match' pair. */
+  clusters(side: 'payouts' | 'beneficiaries'): PersonClusters;
+}
+
+/**
+ * The input the matcher sees for a row. A proxy row's ID is withheld because it is often the proxy's,
+ * not the person's.
+ */
+export function matchInput(r: PersonRecord): MatchInput {
+  return hasProxy(r) ? { ...r, idNumber: null, idKind: null } : r;
+}
+
+/** The matcher settings of a package: the matcher's defaults with the package's thresholds. */
+export function matchConfigOf(rules: PackageRules): MatchConfig {
+  return { ...DEFAULT_MATCH_CONFIG, matchThreshold: rules.matching.matchThreshold, possibleThreshold: rules.matching.possibleThreshold };
+}
+
+function pairKey(i: number, j: number): string {
+  return i < j ? `${i}:${j}` : `${j}:${i}`;
+}
+
+/** Builds the memoising service over one audit's data. */
+export function createMatchService(data: AuditData, rules: PackageRules): MatchService {
+  const config = matchConfigOf(rules);
+  const inputs = new Map<MatchSide, MatchInput[]>();
+  const dedupeMemo = new Map<MatchSide, MatchPair[]>();
+  const bestMemo = new Map<string, (MatchPair | null)[]>();
+  const clusterMemo = new Map<MatchSide, PersonClusters>();
+
+  const records = (side: MatchSide): readonly PersonRecord[] => {
+    if (side === 'payouts') return data.payouts;
+    if (side === 'beneficiaries') return data.beneficiaries;
+    return data.registers[side] ?? [];
+  };
+  const inputOf = (side: MatchSide): MatchInput[] => {
+    let list = inputs.get(side);
+    if (list === undefined) {
+      list = records(side).map(matchInput);
+      inputs.set(side, list);
+    }
+    return list;
+  };
+
+  const service: MatchService = {
+    config,
+    records,
+    dedupe(side) {
+      let pairs = dedupeMemo.get(side);
+      if (pairs === undefined) {
+        const rows = records(side);
+        pairs = dedupe(inputOf(side), config).filter((p) => {
+          const a = rows[p.a];
+          const b = rows[p.b];
+          return a !== undefined && b !== undefined && notSamePersonReason(a, b) === null;
+        });
+        dedupeMemo.set(side, pairs);
+      }
+      return pairs;
+    },
+    bestMatches(left, right) {
+      const key = `${left}>${right}`;
+      let best = bestMemo.get(key);
+      if (best === undefined) {
+        const l = records(left);
+        const r = records(right);
+        best = r.length === 0 ? l.map(() => null) : bestMatches(inputOf(left), inputOf(right), config).map((p) => {
+          if (p === null) return null;
+          const a = l[p.a];
+          const b = r[p.b];
+          return a !== undefined && b !== undefined && notSamePersonReason(a, b) === null ? p : null;
+        });
+        bestMemo.set(key, best);
+      }
+      return best;
+    },
+    clusters(side) {
+      let clusters = clusterMemo.get(side);
+      if (clusters === undefined) {
+        clusters = buildClusters(records(side), service.dedupe(side));
+        clusterMemo.set(side, clusters);
+      }
+      return clusters;
+    },
+  };
+  return service;
+}
+
+function buildClusters(rows: readonly PersonRecord[], pairs: readonly MatchPair[]): PersonClusters {
+  const parent = rows.map((_, i) => i);
+  const find = (i: number): number => {
+    let root = i;
+    while (parent[root] !== root) root = parent[root] ?? root;
+    let cur = i;
+    while (parent[cur] !== root) {
+      const next = parent[cur] ?? root;
+      parent[cur] = root;
+      cur = next;
+    }
+    return root;
+  };
+  const union = (i: number, j: number) => {
+    const a = find(i);
+    const b = find(j);
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+  };
+  // Equal trusted IDs with the same name are one person even if the matcher skipped the pair.
+  const byId = new Map<string, number>();
+  rows.forEach((r, i) => {
+    if (!hasTrustedId(r)) return;
+    const key = `${r.idNumber ?? ''}|${nameKeyOf(r)}`;
+    const first = byId.get(key);
+    if (first === undefined) byId.set(key, i);
+    else {
+      const a = rows[first];
+      if (a !== undefined && notSamePersonReason(a, r) === null) union(first, i);
+    }
+  });
+  const lookup = new Map<string, MatchPair>();
+  for (const p of pairs) {
+    lookup.set(pairKey(p.a, p.b), p);
+    if (p.decision === 'match') union(p.a, p.b);
+  }
+  const index = new Map<number, number>();
+  const members: number[][] = [];
+  const of = rows.map((_, i) => {
+    const root = find(i);
+    let c = index.get(root);
+    if (c === undefined) {
+      c = members.length;
+      index.set(root, c);
+      members.push([]);
+    }
+    members[c]?.push(i);
+    return c;
+  });
+  const possible = pairs.filter((p) => p.decision === 'possible' && of[p.a] !== of[p.b]);
+  return { of, members, possible, pair: (i, j) => lookup.get(pairKey(i, j)) };
+}

@@ -1,0 +1,69 @@
+import type { Finding } from '../domain/index.js';
+import { checkRules, groupName, paymentItems } from './helpers.js';
+import { makeFinding } from './make-finding.js';
+import { paymentKey, personKey } from './person-key.js';
+import { money, nameKeyOf, personLabel, rowLabel, textKey, viDate } from './text.js';
+import type { CheckDefinition } from './types.js';
+
+const ID = 'NOT_ON_POOR_LIST';
+const CATEGORY = 'wrong_recipient';
+
+function codeKey(code: string | null): string {
+  return code === null ? '' : textKey(code).replace(/ /g, '');
+}
+
+/**
+ * NOT_ON_POOR_LIST: a row of a poor / near-poor household group (groups with `poorListDate`) whose
+ * household is not on the poor-2019 register: not by household code, not by the person (matcher, a
+ * 'possible' partner counts as found), and not by the household head's name in the same commune.
+ * Only when that register was uploaded. Amount at risk: the whole payment.
+ */
+export const notOnPoorList: CheckDefinition = {
+  id: ID,
+  category: CATEGORY,
+  title: 'Hộ nghèo/cận nghèo không có trong danh sách đến 31/12/2019',
+  legalBasis: 'NQ 42/NQ-CP điểm 7 mục II: hộ nghèo, hộ cận nghèo trong danh sách đến ngày 31/12/2019',
+  run(ctx) {
+    const cfg = checkRules(ctx, ID);
+    const register = ctx.data.registers['poor-2019'] ?? [];
+    if (!cfg?.enabled || register.length === 0) return [];
+    const codes = new Set(register.map((p) => codeKey(p.householdCode)).filter((c) => c !== ''));
+    const heads = new Set<string>();
+    for (const p of register) {
+      const commune = p.communeCode ?? '';
+      if (p.householdHead) heads.add(`${textKey(p.householdHead)}|${commune}`);
+      heads.add(`${nameKeyOf(p)}|${commune}`);
+    }
+    const { role, items } = paymentItems(ctx);
+    let best: ReturnType<typeof ctx.matches.bestMatches> | null = null;
+    const findings: Finding[] = [];
+    for (const { row, approval, view: r, index: i } of items) {
+      const group = r.groupCode === null ? undefined : ctx.rules.groups[r.groupCode];
+      const listDate = group?.poorListDate?.value;
+      if (listDate === undefined) continue;
+      const code = codeKey(r.householdCode);
+      if (code !== '' && codes.has(code)) continue;
+      best ??= ctx.matches.bestMatches(role, 'poor-2019');
+      if (best[i] != null) continue;
+      if (r.householdHead && heads.has(`${textKey(r.householdHead)}|${r.communeCode ?? ''}`)) continue;
+      const by = code !== '' && codes.size > 0 ? `mã hộ "${r.householdCode ?? ''}" không có trong danh sách, và ` : '';
+      findings.push(
+        makeFinding({
+          rule: ID,
+          category: CATEGORY,
+          severity: cfg.severity,
+          amountAtRisk: r.amount ?? 0,
+          subject: row,
+          records: approval ? [approval, row] : [row],
+          identities: [personKey(row), paymentKey(row), `household:${code}`],
+          explanation:
+            `${personLabel(r)} được chi ${money(r.amount)} theo nhóm ${groupName(ctx, r)} nhưng ${by}không tìm thấy hộ ` +
+            `(theo mã hộ, thành viên hay chủ hộ${r.householdHead ? ` "${r.householdHead}"` : ''}) trong danh sách hộ nghèo, hộ cận nghèo đến ngày ${viDate(listDate)} ` +
+            `(đã đối chiếu ${register.length} dòng). (${rowLabel(row)}${approval ? `; danh sách duyệt: ${rowLabel(approval)}` : ''})`,
+          evidence: { householdCode: r.householdCode, householdHead: r.householdHead, registerRows: register.length, registerCodes: codes.size, listDate, amount: r.amount },
+        }),
+      );
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,103 @@
+import type { Finding, PersonRecord } from '../domain/index.js';
+import type { PackageRules } from '../rules/index.js';
+import { checkRules } from './helpers.js';
+import { createMatchService } from './match-service.js';
+import { collapseReuploads, dropSupersededFiles } from './person-key.js';
+import { CHECKS } from './registry.js';
+import { textKey } from './text.js';
+import type { AuditData, CheckContext } from './types.js';
+
+/** Timing and outcome of one check in a run. */
+export interface CheckRun {
+  id: string;
+  ms: number;
+  count: number;
+  note?: string;
+}
+
+/**
+ * Readies an audit's rows for the checks, so a repeated or corrected upload never produces findings
+ * against itself: drops files a later corrected file replaces ({@link dropSupersededFiles}), then exact
+ * copies of rows that arrive again in another file ({@link collapseReuploads}), and footer total rows.
+ */
+export function prepareData(data: AuditData): AuditData {
+  const clean = (rows: readonly PersonRecord[]) => collapseReuploads(dropSupersededFiles(rows.filter((r) => !isTotalRow(r))).kept);
+  const registers: AuditData['registers'] = {};
+  for (const [kind, rows] of Object.entries(data.registers) as [keyof AuditData['registers'], AuditData['registers'][keyof AuditData['registers']]][]) {
+    if (rows) registers[kind] = clean(rows);
+  }
+  return { beneficiaries: clean(data.beneficiaries), payouts: clean(data.payouts), registers };
+}
+
+/** Footer labels of commune lists ("Cộng", "Tổng cộng"; "Céng" is "Cộng" in undecoded TCVN3). */
+const TOTAL_LABEL = /^(tong cong|cong|tong so|tong|cong trang|tong cong trang|ceng|t ng ceng)$/;
+
+/**
+ * A total row that reached the checks as a person (ingestion should skip them): a footer label in the
+ * name column and no ID. Kept out so it is never reported as a person.
+ */
+export function isTotalRow(r: PersonRecord): boolean {
+  return r.idNumber === null && r.fullName !== null && TOTAL_LABEL.test(textKey(r.fullName));
+}
+
+/** Findings with the same id (the same anomaly reached twice) become one, listing all their rows. */
+function mergeSameId(findings: readonly Finding[]): Finding[] {
+  const byId = new Map<string, Finding>();
+  for (const f of findings) {
+    const prior = byId.get(f.id);
+    if (prior === undefined) {
+      byId.set(f.id, f);
+      continue;
+    }
+    const keys = new Set(prior.records.map((r) => `${r.role}|${r.file}|${r.sheet}|${r.row}`));
+    const extra = f.records.filter((r) => !keys.has(`${r.role}|${r.file}|${r.sheet}|${r.row}`));
+    byId.set(f.id, { ...prior, records: [...prior.records, ...extra] });
+  }
+  return [...byId.values()];
+}
+
+/**
+ * Runs the registered checks the package enables (or only those named) over one audit's data.
+ * A check that throws does not stop the others: its error is reported in `perCheck[].note`.
+ */
+export function runChecks(
+  data: AuditData,
+  rules: PackageRules,
+  options?: { only?: string[] },
+): { findings: Finding[]; perCheck: CheckRun[] } {
+  const prepared = prepareData(data);
+  const ctx: CheckContext = { data: prepared, rules, matches: createMatchService(prepared, rules) };
+  const findings: Finding[] = [];
+  const perCheck: CheckRun[] = [];
+  for (const check of CHECKS) {
+    if (options?.only && !options.only.includes(check.id)) continue;
+    const cfg = checkRules(ctx, check.id);
+    if (!cfg?.enabled) {
+      perCheck.push({ id: check.id, ms: 0, count: 0, note: cfg ? 'tắt trong gói chính sách' : 'gói chính sách không cấu hình kiểm tra này' });
+      continue;
+    }
+    const started = performance.now();
+    try {
+      const found = mergeSameId(check.run(ctx));
+      findings.push(...found);
+      perCheck.push({ id: check.id, ms: Math.round(performance.now() - started), count: found.length, ...noteFor(check.id, ctx) });
+    } catch (err) {
+      perCheck.push({ id: check.id, ms: Math.round(performance.now() - started), count: 0, note: `lỗi khi chạy: ${(err as Error).message}` });
+    }
+  }
+  return { findings, perCheck };
+}
+
+/** Why a check could not look at anything (a list it needs was not uploaded). */
+function noteFor(id: string, ctx: CheckContext): { note?: string } {
+  const { data } = ctx;
+  const needs: Record<string, boolean> = {
+    NOT_IN_APPROVED_LIST: data.beneficiaries.length > 0 && data.payouts.length > 0,
+    DECEASED: (data.registers.deceased?.length ?? 0) > 0,
+    NOT_ON_POOR_LIST: (data.registers['poor-2019']?.length ?? 0) > 0,
+    EXCLUDED_BY_REGISTER: ctx.rules.registerExclusions.some((e) => (data.registers[e.register]?.length ?? 0) > 0),
+    DUPLICATE_BENEFICIARY: data.beneficiaries.length > 0,
+    DUPLICATE_PAYMENT: data.payouts.length > 0,
+  };
+  return needs[id] === false ? { note: 'không đánh giá được: chưa có danh sách cần đối chiếu' } : {};
+}

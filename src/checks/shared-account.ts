@@ -1,0 +1,117 @@
+import type { Finding, PersonRecord } from '../domain/index.js';
+import { checkRules, paymentRows } from './helpers.js';
+import { makeFinding } from './make-finding.js';
+import { personKey } from './person-key.js';
+import { money, nameKeyOf, rowLabel, textKey } from './text.js';
+import type { CheckDefinition } from './types.js';
+
+const ID = 'SHARED_ACCOUNT';
+const CATEGORY = 'duplicate';
+
+/** Digits of a bank account (6+ digits), else null. */
+export function accountKey(v: string | null): string | null {
+  if (v === null) return null;
+  const d = v.replace(/\D/g, '');
+  return d.length >= 6 && !/^(\d)\1+$/.test(d) ? d : null;
+}
+
+/** A Vietnamese phone number as 0xxxxxxxxx (country code +84 removed), else null. */
+export function phoneKey(v: string | null): string | null {
+  if (v === null) return null;
+  let d = v.replace(/\D/g, '');
+  if (d.startsWith('84') && d.length >= 11) d = `0${d.slice(2)}`;
+  if (!d.startsWith('0')) d = `0${d}`;
+  return d.length >= 10 && d.length <= 11 && !/^0(\d)\1+$/.test(d) ? d : null;
+}
+
+/**
+ * SHARED_ACCOUNT: one bank account or phone number receiving for people of `minHouseholds` or more
+ * different households. People are matcher clusters; one household is a shared household code, a shared
+ * head, or one person being the other's head. Amount at risk: the payments to households other than the one
+ * paid most (the account's presumed owner).
+ */
+export const sharedAccount: CheckDefinition = {
+  id: ID,
+  category: CATEGORY,
+  title: 'Một tài khoản hoặc số điện thoại nhận tiền cho nhiều hộ',
+  legalBasis: 'Dấu hiệu rủi ro nhận thay, khai khống (domain.md §4 mục F, J)',
+  run(ctx) {
+    const cfg = checkRules(ctx, ID);
+    if (!cfg?.enabled) return [];
+    const minHouseholds = cfg.minHouseholds ?? 2;
+    const { role, rows } = paymentRows(ctx);
+    const clusters = ctx.matches.clusters(role);
+    const findings: Finding[] = [];
+    for (const [kind, keyOf, label] of [
+      ['account', (r: PersonRecord) => accountKey(r.bankAccount), 'số tài khoản'],
+      ['phone', (r: PersonRecord) => phoneKey(r.phone), 'số điện thoại'],
+    ] as const) {
+      const byValue = new Map<string, number[]>();
+      rows.forEach((r, i) => {
+        const k = keyOf(r);
+        if (k === null) return;
+        const list = byValue.get(k);
+        if (list) list.push(i);
+        else byValue.set(k, [i]);
+      });
+      for (const [value, idx] of byValue) {
+        const people = [...new Set(idx.map((i) => clusters.of[i] ?? i))];
+        if (people.length < minHouseholds) continue;
+        const households = householdsOf(idx.map((i) => rows[i]).filter((r): r is PersonRecord => r !== undefined), idx.map((i) => clusters.of[i] ?? i));
+        if (households.length < minHouseholds) continue;
+        const totals = households.map((h) => h.reduce((s, r) => s + (r.amount ?? 0), 0));
+        const excess = totals.reduce((s, v) => s + v, 0) - Math.max(...totals);
+        const all = households.flat();
+        const first = all[0];
+        if (first === undefined) continue;
+        const names = [...new Set(all.map((r) => r.fullName ?? '(không ghi tên)'))];
+        findings.push(
+          makeFinding({
+            rule: ID,
+            category: CATEGORY,
+            severity: cfg.severity,
+            amountAtRisk: excess,
+            subject: { ...first, fullName: null, idNumber: null },
+            records: all,
+            identities: [`${kind}:${value}`, ...all.map(personKey)],
+            explanation:
+              `Cùng ${label} ${value} nhận tiền cho ${names.length} người thuộc ${households.length} hộ khác nhau: ${names.join(', ')} ` +
+              `(tổng ${money(totals.reduce((s, v) => s + v, 0))}; ${all.map(rowLabel).join('; ')}). Cần xác minh ai là chủ ${label} và việc nhận thay.`,
+            evidence: { kind, value, people: names.length, households: households.length, minHouseholds, totals, excess },
+          }),
+        );
+      }
+    }
+    return findings;
+  },
+};
+
+/** Rows grouped into households: same household code, same head, or one person is the other's head. */
+function householdsOf(rows: readonly PersonRecord[], people: readonly number[]): PersonRecord[][] {
+  const parent = rows.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i] ?? i)));
+  const union = (a: number, b: number) => {
+    parent[find(a)] = find(b);
+  };
+  const seen = new Map<string, number>();
+  const link = (key: string, i: number) => {
+    const j = seen.get(key);
+    if (j === undefined) seen.set(key, i);
+    else union(i, j);
+  };
+  rows.forEach((r, i) => {
+    const commune = r.communeCode ?? textKey(r.communeName);
+    link(`person:${people[i] ?? i}`, i);
+    if (r.householdCode) link(`code:${commune}|${textKey(r.householdCode)}`, i);
+    const head = r.householdHead ? textKey(r.householdHead) : nameKeyOf(r);
+    link(`head:${commune}|${head}`, i);
+  });
+  const groups = new Map<number, PersonRecord[]>();
+  rows.forEach((r, i) => {
+    const root = find(i);
+    const list = groups.get(root);
+    if (list) list.push(r);
+    else groups.set(root, [r]);
+  });
+  return [...groups.values()];
+}

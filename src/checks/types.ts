@@ -1,0 +1,27 @@
+import type { Category, Finding, PersonRecord, RegisterKind } from '../domain/index.js';
+import type { PackageRules } from '../rules/index.js';
+import type { MatchService } from './match-service.js';
+
+/** What the checks read: the normalised rows of an audit, by role. */
+export interface AuditData {
+  beneficiaries: readonly PersonRecord[];
+  payouts: readonly PersonRecord[];
+  registers: Partial<Record<RegisterKind, readonly PersonRecord[]>>;
+}
+
+/** Everything a check needs; `matches` memoises matcher results shared between checks. */
+export interface CheckContext {
+  data: AuditData;
+  rules: PackageRules;
+  matches: MatchService;
+}
+
+/** One check: a module in src/checks/ plus one entry in {@link CHECKS}. */
+export interface CheckDefinition {
+  id: string;
+  category: Category;
+  /** Vietnamese title, as in the report's "Quy tắc" sheet. */
+  title: string;
+  legalBasis: string;
+  run(ctx: CheckContext): Finding[];
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { CHECKS, checkSettings, findingId, runChecks, type AuditData } from '../../src/checks/index.js';
+import { CATEGORIES } from '../../src/domain/index.js';
+import { beneficiary, payout, registerRow, RULES } from './factories.js';
+
+const CONTRACT: Record<string, string[]> = {
+  wrong_recipient: ['NOT_IN_APPROVED_LIST', 'DECEASED', 'EXCLUDED_BY_REGISTER', 'NOT_ON_POOR_LIST', 'MULTIPLE_POLICIES', 'AGE_INELIGIBLE', 'HOUSEHOLD_BUSINESS_REVENUE'],
+  duplicate: ['DUPLICATE_PAYMENT', 'DUPLICATE_BENEFICIARY', 'SHARED_ACCOUNT'],
+  amount: ['AMOUNT_MISMATCH', 'OVER_CAP', 'OUT_OF_PERIOD'],
+  data_quality: ['INVALID_ID', 'ID_DOB_MISMATCH', 'UNKNOWN_ADMIN_UNIT', 'MISSING_FIELD'],
+};
+
+/** A small audit with one anomaly of most kinds; `variant` moves rows to other files, sheets and row numbers. */
+function audit(variant: number): AuditData {
+  const file = (f: string) => (variant === 0 ? f : `sua-${f}`);
+  const rows = [
+    payout({ fullName: 'Nguyễn Văn An', idNumber: '001060001234', birthYear: 1960, file: file('a.xlsx'), sheet: 'T1' }),
+    payout({ fullName: 'Nguyễn Văn An', idNumber: '001060001234', birthYear: 1960, file: file('b.xlsx'), sheet: 'T2', paidDate: '2020-06-01' }),
+    payout({ fullName: 'Lê Văn Mất', birthYear: 1940, file: file('a.xlsx') }),
+    payout({ fullName: 'Trần Thị Thừa', birthYear: 1970, groupCode: 'TUDO', amount: 1_500_000, months: 1, file: file('a.xlsx') }),
+    payout({ fullName: 'Phạm Sai Số', idNumber: '12345', flags: ['ID_INVALID'], file: file('a.xlsx') }),
+  ];
+  const ordered = variant === 0 ? rows : [...rows].reverse().map((r, i) => ({ ...r, row: 100 + i * 7 }));
+  return {
+    beneficiaries: [beneficiary({ fullName: 'Nguyễn Văn An', idNumber: '001060001234', birthYear: 1960 }), beneficiary({ fullName: 'Lê Văn Mất', birthYear: 1940 })],
+    payouts: ordered,
+    registers: { deceased: [registerRow('deceased', { fullName: 'Lê Văn Mất', birthYear: 1940, deathDate: '2020-01-05' })] },
+  };
+}
+
+describe('CHECKS registry', () => {
+  it('holds exactly the contract ids with their categories, each configured in both packages', () => {
+    const byCategory: Record<string, string[]> = {};
+    for (const c of CHECKS) (byCategory[c.category] ??= []).push(c.id);
+    for (const [cat, ids] of Object.entries(CONTRACT)) expect(byCategory[cat]?.sort()).toEqual([...ids].sort());
+    expect(CHECKS.every((c) => (CATEGORIES as readonly string[]).includes(c.category) && /[ạảãàáâậầấẩẫăằắặẳẵđêếềệểễôốồộổỗơớờợởỡưứừựửữ]/i.test(c.title))).toBe(true);
+    for (const c of CHECKS) expect(RULES.checks[c.id as keyof typeof RULES.checks], c.id).toBeDefined();
+  });
+
+  it('runs every enabled check and reports per-check timing and counts', () => {
+    const { findings, perCheck } = runChecks(audit(0), RULES);
+    expect(perCheck.map((p) => p.id)).toEqual(CHECKS.map((c) => c.id));
+    const rules = new Set(findings.map((f) => f.rule));
+    for (const r of ['DUPLICATE_PAYMENT', 'DECEASED', 'AMOUNT_MISMATCH', 'INVALID_ID']) expect(rules, r).toContain(r);
+    for (const f of findings) {
+      expect(f.status).toBe('new');
+      expect(f.version).toBe(1);
+      expect(f.records.length).toBeGreaterThan(0);
+      expect(f.id).toMatch(/^[A-Z]+-[0-9a-f]{10}$/);
+    }
+    expect(new Set(findings.map((f) => f.id)).size).toBe(findings.length);
+    expect(perCheck.find((p) => p.id === 'NOT_ON_POOR_LIST')?.note).toContain('không đánh giá được');
+  });
+
+  it('gives the same finding ids when rows come in another order, with other files and row numbers', () => {
+    const first = runChecks(audit(0), RULES).findings.map((f) => `${f.rule}:${f.id}`).sort();
+    const second = runChecks(audit(1), RULES).findings.map((f) => `${f.rule}:${f.id}`).sort();
+    expect(second).toEqual(first);
+    expect(first.length).toBeGreaterThan(3);
+  });
+
+  it('runs only the named checks', () => {
+    const { findings, perCheck } = runChecks(audit(0), RULES, { only: ['INVALID_ID'] });
+    expect(perCheck.map((p) => p.id)).toEqual(['INVALID_ID']);
+    expect(findings.every((f) => f.rule === 'INVALID_ID')).toBe(true);
+  });
+});
+
+describe('findingId', () => {
+  it('depends on the rule and the set of identities, not their order', () => {
+    const a = findingId('DUPLICATE_PAYMENT', ['id:001060001234', 'pay:NCC||1500000']);
+    expect(a).toMatch(/^DP-[0-9a-f]{10}$/);
+    expect(findingId('DUPLICATE_PAYMENT', ['pay:NCC||1500000', 'id:001060001234'])).toBe(a);
+    expect(findingId('DUPLICATE_BENEFICIARY', ['id:001060001234', 'pay:NCC||1500000'])).not.toBe(a);
+    expect(findingId('DUPLICATE_PAYMENT', ['id:001060001235', 'pay:NCC||1500000'])).not.toBe(a);
+  });
+});
+
+describe('checkSettings', () => {
+  it('exposes severity, basis and thresholds from the package, with the matcher thresholds for matcher-based checks', () => {
+    const shared = checkSettings(RULES, 'SHARED_ACCOUNT');
+    expect(shared.severity).toBe('medium');
+    expect(shared.thresholds).toMatchObject({ minHouseholds: 2, matchThreshold: RULES.matching.matchThreshold });
+    expect(checkSettings(RULES, 'AGE_INELIGIBLE').thresholds.maxAge).toBe(120);
+    expect(checkSettings(RULES, 'NO_SUCH_CHECK').enabled).toBe(false);
+  });
+});
+
+describe('prepareData', () => {
+  it('keeps footer total rows that leaked through ingestion out of the checks', () => {
+    const { findings } = runChecks(
+      { beneficiaries: [beneficiary({ fullName: 'Tổng cộng' }), beneficiary({ fullName: 'Céng' })], payouts: [payout({ fullName: 'Cộng', amount: 45_000_000 })], registers: {} },
+      RULES,
+    );
+    expect(findings).toEqual([]);
+  });
+});
