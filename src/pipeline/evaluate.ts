@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AppError, isRegisterKind, type Finding, type RegisterKind } from '../domain/index.js';
 import { auditFiles } from './audit-files.js';
+import type { CheckTiming } from './findings-document.js';
 
 const recordRef = z.object({ role: z.string(), file: z.string(), sheet: z.string(), row: z.number().int().positive() });
 const answerKeySchema = z.object({
@@ -71,7 +72,10 @@ export async function loadAnswerKey(dir: string): Promise<AnswerKey> {
 }
 
 /** Runs the audit on a samples folder and scores it against its answer key. */
-export async function evaluateSamples(dir: string, options: { out?: string; json?: string } = {}): Promise<{ scores: RuleScore[]; findings: readonly Finding[] }> {
+export async function evaluateSamples(
+  dir: string,
+  options: { out?: string; json?: string } = {},
+): Promise<{ scores: RuleScore[]; findings: readonly Finding[]; timings: Record<string, number>; checks: readonly CheckTiming[] }> {
   const answerKey = await loadAnswerKey(dir);
   const byRole = (role: string): string[] => answerKey.files.filter((f) => f.role === role).map((f) => path.join(dir, f.file));
   const registers: { kind: RegisterKind; file: string }[] = [];
@@ -88,5 +92,10 @@ export async function evaluateSamples(dir: string, options: { out?: string; json
     ...(options.out ? { out: options.out } : {}),
     ...(options.json ? { json: options.json } : {}),
   });
-  return { scores: scoreFindings(result.document.findings, answerKey), findings: result.document.findings };
+  return {
+    scores: scoreFindings(result.document.findings, answerKey),
+    findings: result.document.findings,
+    timings: result.timings,
+    checks: result.run.checks,
+  };
 }

@@ -5,9 +5,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { readRecords } from '../../src/ingest/index.js';
-import { ingestUpload } from '../../src/pipeline/index.js';
+import { generateSamples } from '../../src/samples/index.js';
+import { evaluateSamples, ingestUpload } from '../../src/pipeline/index.js';
 import { createAudit, openDb } from '../../src/store/index.js';
+import { benchReportWrite } from './report-write.js';
 import { benchStoreInsert } from './store-insert.js';
 import { ensurePayoutWorkbook } from './xlsx-generate.js';
 import { benchXlsxRead } from './xlsx-read.js';
@@ -42,6 +45,22 @@ async function ingestPhase(file: string): Promise<Record<string, number>> {
   }
 }
 
+/** The whole audit (ingest of every list and register, all checks, JSON and workbook) on a generated district. */
+async function auditPhase(rows: number): Promise<Record<string, number>> {
+  const dir = path.resolve('.cache', 'bench', `samples-${rows}`);
+  if (!existsSync(path.join(dir, 'answers.json'))) await generateSamples({ seed: 1, rows, outDir: dir });
+  const out = await mkdtemp(path.join(os.tmpdir(), 'ansinh-bench-audit-'));
+  try {
+    const started = performance.now();
+    const { findings, timings, checks } = await evaluateSamples(dir, { out: path.join(out, 'audit.xlsx'), json: path.join(out, 'audit.json') });
+    const ms = performance.now() - started;
+    for (const check of checks) process.stderr.write(`   ${check.id.padEnd(28)} ${check.ms.toFixed(0).padStart(7)} ms  ${check.count} findings\n`);
+    return { rows, ms, findings: findings.length, ingestMs: timings['ingest'] ?? 0, checksMs: timings['checks'] ?? 0, jsonMs: timings['json'] ?? 0, workbookMs: timings['workbook'] ?? 0 };
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const [phase = 'read', rowsArg = '1000000'] = process.argv.slice(2);
   const rows = Number(rowsArg);
@@ -67,6 +86,14 @@ async function main(): Promise<void> {
     }
     case 'ingest':
       result = await ingestPhase(file);
+      break;
+    case 'report': {
+      const r = await benchReportWrite(rows);
+      result = { rows: r.findings, ms: r.ms, bytes: r.bytes };
+      break;
+    }
+    case 'audit':
+      result = await auditPhase(rows);
       break;
     default:
       throw new Error(`unknown phase ${phase}`);

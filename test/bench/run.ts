@@ -1,28 +1,39 @@
 /**
  * `npm run bench [-- --rows N]`: generates the large workbooks once (cached under .cache/bench/,
  * git-ignored) and measures each phase in its own process: read (beside the inflate floor),
- * read + normalise, insert, and ingest end to end into SQLite. Prints a table. Not a test.
+ * read + normalise, insert, ingest end to end into SQLite, the whole audit of a generated district
+ * (`--audit-rows`), and writing the findings workbook for 200,000 findings. Prints a table. Not a test.
  */
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, phases: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { rows: { type: 'string', default: '1000000' }, 'audit-rows': { type: 'string', default: '100000' }, phases: { type: 'string' } },
+});
 const rows = values.rows ?? '1000000';
-const phases = (values.phases ?? 'generate,read,normalize,insert,ingest').split(',');
+const auditRows = values['audit-rows'] ?? '100000';
+const reportRows = '200000';
+const phases = (values.phases ?? 'generate,read,normalize,insert,ingest,audit,report').split(',');
 
 interface PhaseResult {
   phase: string;
   rows: number;
   ms?: number;
   floorMs?: number;
+  ingestMs?: number;
+  checksMs?: number;
+  jsonMs?: number;
+  workbookMs?: number;
+  findings?: number;
   ratio?: number;
   peakRssMb: number;
 }
 
 const results: PhaseResult[] = [];
 for (const phase of phases) {
-  process.stderr.write(`… ${phase} (${rows} rows)\n`);
-  const output = execFileSync(process.execPath, ['--import', 'tsx', 'test/bench/phase.ts', phase, rows], {
+  const n = phase === 'audit' ? auditRows : phase === 'report' ? reportRows : rows;
+  process.stderr.write(`… ${phase} (${n} rows)\n`);
+  const output = execFileSync(process.execPath, ['--import', 'tsx', 'test/bench/phase.ts', phase, n], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 16 * 1024 * 1024,
@@ -37,7 +48,13 @@ for (const r of results) {
   if (r.phase === 'generate') continue;
   const seconds = r.ms === undefined ? undefined : r.ms / 1000;
   const rate = r.ms ? (r.rows / r.ms) * 1000 : undefined;
-  const note = r.floorMs !== undefined ? `inflate floor ${fmt(r.floorMs / 1000, 2)} s, ratio ${fmt(r.ratio, 2)}×` : '';
+  const s = (ms: number | undefined): string => fmt((ms ?? 0) / 1000, 1);
+  const note =
+    r.floorMs !== undefined
+      ? `inflate floor ${fmt(r.floorMs / 1000, 2)} s, ratio ${fmt(r.ratio, 2)}×`
+      : r.phase === 'audit'
+        ? `payout rows; ingest ${s(r.ingestMs)} s, checks ${s(r.checksMs)} s, JSON ${s(r.jsonMs)} s, workbook ${s(r.workbookMs)} s, ${r.findings} findings`
+        : '';
   console.log(
     `${r.phase.padEnd(11)} ${fmt(r.rows).padStart(10)}  ${fmt(seconds, 2).padStart(9)}  ${fmt(rate).padStart(10)}  ${fmt(r.peakRssMb).padStart(14)}   ${note}`,
   );
