@@ -1,0 +1,190 @@
+/**
+ * Candidate pairs by blocking: records are compared only when they share a key of at least one rule
+ * (given name + place, full name + birth year, ID fragments, …), so the cost grows with the block sizes,
+ * not with all pairs. Family names are never a key on their own: Nguyễn, Trần and Lê cover half the people.
+ * A block larger than `maxBlockSize` is compared by a sorted window instead of all pairs.
+ */
+import type { BlockingSettings } from './match-config.js';
+import { KeyTable } from './key-table.js';
+import type { Prepared } from './prepare.js';
+
+/**
+ * The blocking fields of all records as typed columns (−1: absent), read once from the prepared records so
+ * that each rule scans flat arrays instead of a million objects.
+ */
+export interface BlockingColumns {
+  readonly trustedId: Float64Array; // ID keys can exceed 2^31
+  readonly anyId: Float64Array;
+  readonly idHead: Int32Array;
+  readonly idTail: Int32Array;
+  readonly joined: Int32Array;
+  readonly given: Int32Array;
+  readonly surMid: Int32Array;
+  readonly year: Int32Array;
+  readonly date: Int32Array;
+  readonly loc: Int32Array;
+}
+
+function columnsOf(recs: readonly Prepared[]): BlockingColumns {
+  const n = recs.length;
+  const col = (): Int32Array => new Int32Array(n).fill(-1);
+  const c = {
+    trustedId: new Float64Array(n).fill(-1), anyId: new Float64Array(n).fill(-1), idHead: col(), idTail: col(), joined: col(),
+    given: col(), surMid: col(), year: col(), date: col(), loc: col(),
+  };
+  for (let i = 0; i < n; i++) {
+    const p = recs[i];
+    if (p === undefined) continue;
+    if (p.idTrusted !== null) c.trustedId[i] = p.idKey;
+    if ((p.idLoose ?? p.idTrusted ?? '').length >= 4) c.anyId[i] = p.idKey;
+    c.idHead[i] = p.idHead;
+    c.idTail[i] = p.idTail;
+    c.joined[i] = p.name.joinedId;
+    c.given[i] = p.name.givId;
+    c.surMid[i] = p.name.surMidId;
+    c.year[i] = p.year > 0 && p.year < 4096 ? p.year : -1;
+    c.date[i] = p.dateId;
+    c.loc[i] = p.locId;
+  }
+  return c;
+}
+
+/** A rule's key of record i as a number (−1: the record is not blocked by this rule). */
+type KeyFn = (c: BlockingColumns, i: number, intern: (n: number) => number) => number;
+
+const P24 = 16777216;
+const P12 = 4096;
+/** Two ids as one exact number (both below 2^24). */
+const pair = (x: number, y: number): number => (x < 0 || y < 0 ? -1 : x * P24 + y);
+/** An id, a year (< 4096) and a place as one number; ids too large for the bit budget go through `intern`. */
+function triple(x: number, year: number, place: number, intern: (n: number) => number): number {
+  if (x < 0 || year < 0 || place < 0) return -1;
+  const xy = x * P12 + year;
+  return xy < P24 ? xy * P24 + place : pair(intern(xy), place);
+}
+
+/** Blocking rules in order; a pair is scored by the first rule whose (not oversized) block holds both. */
+export const BLOCKING_RULES: readonly (readonly [string, KeyFn])[] = [
+  ['valid ID', (c, i) => c.trustedId[i] ?? -1],
+  ['ID', (c, i) => c.anyId[i] ?? -1],
+  ['ID first half', (c, i) => c.idHead[i] ?? -1],
+  ['ID second half', (c, i) => c.idTail[i] ?? -1],
+  ['full name + birth year', (c, i) => pair(c.joined[i] ?? -1, c.year[i] ?? -1)],
+  [
+    'given name + birth year + commune/village',
+    (c, i, intern) => {
+      const year = c.year[i] ?? -1;
+      const given = c.given[i] ?? -1;
+      const loc = c.loc[i] ?? -1;
+      return year >= 0 ? triple(given, year, loc, intern) : pair(given, loc);
+    },
+  ],
+  ['full name + commune/village', (c, i) => pair(c.joined[i] ?? -1, c.loc[i] ?? -1)],
+  ['given name + birth date', (c, i) => pair(c.given[i] ?? -1, c.date[i] ?? -1)],
+  [
+    'surname + middle name + birth year + commune/village',
+    (c, i, intern) => triple(c.surMid[i] ?? -1, c.year[i] ?? -1, c.loc[i] ?? -1, intern),
+  ],
+  ['birth date + commune/village', (c, i) => pair(c.date[i] ?? -1, c.loc[i] ?? -1)],
+];
+
+/**
+ * Calls `visit(i, j)` (i < j) once for every candidate pair. With `leftCount` set (linking), records
+ * [0, leftCount) are one list and the rest the other, and only pairs across the two lists are visited.
+ */
+export function forEachCandidate(
+  recs: readonly Prepared[],
+  settings: BlockingSettings,
+  leftCount: number | null,
+  visit: (i: number, j: number) => void,
+): void {
+  const n = recs.length;
+  const cols = columnsOf(recs);
+  const blockOf: Int32Array[] = [];
+  const oversized: Uint8Array[] = [];
+  let sortKeys: string[] | null = null;
+  const cross = leftCount !== null;
+  const side = (i: number): number => (leftCount !== null && i >= leftCount ? 1 : 0);
+
+  const covered = (upTo: number, i: number, j: number): boolean => {
+    for (let q = 0; q < upTo; q++) {
+      const bq = blockOf[q];
+      const oq = oversized[q];
+      if (bq === undefined || oq === undefined) continue;
+      const bi = bq[i] ?? -1;
+      if (bi >= 0 && bi === bq[j] && oq[bi] === 0) return true;
+    }
+    return false;
+  };
+  // Pairs already visited inside an oversized block's window: `covered` cannot see them.
+  const windowed = new Set<number>();
+  const emit = (r: number, i: number, j: number, inWindow: boolean): void => {
+    if (cross && side(i) === side(j)) return;
+    const lo = i < j ? i : j;
+    const hi = i < j ? j : i;
+    if (covered(r, lo, hi)) return;
+    if (windowed.size > 0 || inWindow) {
+      const key = lo * n + hi;
+      if (windowed.has(key)) return;
+      if (inWindow) windowed.add(key);
+    }
+    visit(lo, hi);
+  };
+
+  BLOCKING_RULES.forEach(([, keyFn], r) => {
+    const ids = new Int32Array(n).fill(-1);
+    const compact = new KeyTable();
+    const intern = (v: number): number => compact.idOf(v);
+    const table = new KeyTable(n);
+    const sizes = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const k = keyFn(cols, i, intern);
+      if (k < 0) continue;
+      const id = table.idOf(k);
+      ids[i] = id;
+      sizes[id] = (sizes[id] ?? 0) + 1;
+    }
+    const blocks = table.size;
+    const over = new Uint8Array(blocks);
+    // Counting sort of record indexes by block.
+    const start = new Int32Array(blocks + 1);
+    for (let b = 0; b < blocks; b++) start[b + 1] = (start[b] ?? 0) + (sizes[b] ?? 0);
+    const fill = start.slice(0, blocks);
+    const members = new Int32Array(start[blocks] ?? 0);
+    for (let i = 0; i < n; i++) {
+      const b = ids[i] ?? -1;
+      if (b < 0) continue;
+      const at = fill[b] ?? 0;
+      members[at] = i;
+      fill[b] = at + 1;
+    }
+    blockOf.push(ids);
+    oversized.push(over);
+    for (let b = 0; b < blocks; b++) {
+      const from = start[b] ?? 0;
+      const to = start[b + 1] ?? 0;
+      const size = to - from;
+      if (size < 2) continue;
+      if (size <= settings.maxBlockSize) {
+        for (let x = from; x < to; x++) {
+          const i = members[x] ?? 0;
+          for (let y = x + 1; y < to; y++) emit(r, i, members[y] ?? 0, false);
+        }
+        continue;
+      }
+      over[b] = 1;
+      sortKeys ??= recs.map((p) => `${p.name.nameJoined ?? ''}|${p.date ?? p.year}`);
+      const keys = sortKeys;
+      const sorted = Array.from(members.subarray(from, to)).sort((i, j) => {
+        const ki = keys[i] ?? '';
+        const kj = keys[j] ?? '';
+        return ki < kj ? -1 : ki > kj ? 1 : i - j;
+      });
+      for (let x = 0; x < sorted.length; x++) {
+        const i = sorted[x] ?? 0;
+        const end = Math.min(sorted.length, x + 1 + settings.window);
+        for (let y = x + 1; y < end; y++) emit(r, i, sorted[y] ?? 0, true);
+      }
+    }
+  });
+}

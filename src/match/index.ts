@@ -1,0 +1,9 @@
+/** Person matching: exact on valid IDs, Fellegi–Sunter scores otherwise, with explanations. */
+export type { BlockingSettings, FieldId, FieldSettings, LevelProbabilities, MatchConfig } from './match-config.js';
+export { DEFAULT_FIELD_SETTINGS, DEFAULT_MATCH_CONFIG, FIELD_IDS, FIELD_LABELS } from './match-config.js';
+export type { FieldComparison, MatchPair } from './match-pair.js';
+export type { MatchInput } from './prepare.js';
+export { bestMatches, dedupe, link } from './match-records.js';
+export { explainMatch, formatWeight } from './explain-match.js';
+export { clusterPairs } from './cluster-pairs.js';
+export { asciiKey, toneForm } from './text.js';

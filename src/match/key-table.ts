@@ -1,0 +1,58 @@
+/**
+ * Numbers distinct non-negative integer keys (below 2^53) 0, 1, 2, … in order of first sight. An open-addressing
+ * table on typed arrays: a Map with keys above 2^31 boxes every key, which dominated blocking a million records.
+ */
+export class KeyTable {
+  private keys: Float64Array;
+  private ids: Int32Array;
+  private mask: number;
+  size = 0;
+
+  constructor(expected = 1024) {
+    let cap = 1024;
+    while (cap < expected * 2) cap *= 2;
+    this.keys = new Float64Array(cap).fill(-1);
+    this.ids = new Int32Array(cap);
+    this.mask = cap - 1;
+  }
+
+  private slot(key: number): number {
+    const lo = key >>> 0;
+    const hi = Math.floor(key / 4294967296) | 0;
+    let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
+    h ^= h >>> 15;
+    return h & this.mask;
+  }
+
+  /** The id of `key`, assigning the next one when it is new. */
+  idOf(key: number): number {
+    let s = this.slot(key);
+    for (;;) {
+      const k = this.keys[s] ?? -1;
+      if (k === key) return this.ids[s] ?? -1;
+      if (k === -1) break;
+      s = (s + 1) & this.mask;
+    }
+    const id = this.size++;
+    this.keys[s] = key;
+    this.ids[s] = id;
+    if (this.size * 2 > this.mask) this.grow();
+    return id;
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldIds = this.ids;
+    this.keys = new Float64Array(oldKeys.length * 2).fill(-1);
+    this.ids = new Int32Array(oldKeys.length * 2);
+    this.mask = this.keys.length - 1;
+    for (let i = 0; i < oldKeys.length; i++) {
+      const k = oldKeys[i] ?? -1;
+      if (k === -1) continue;
+      let s = this.slot(k);
+      while ((this.keys[s] ?? -1) !== -1) s = (s + 1) & this.mask;
+      this.keys[s] = k;
+      this.ids[s] = oldIds[i] ?? 0;
+    }
+  }
+}

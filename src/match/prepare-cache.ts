@@ -1,0 +1,72 @@
+/** Per-run caches and value numbering used while preparing records. */
+import type { NameParts } from './parse-name.js';
+import { keyOf } from './text-keys.js';
+
+/** Numbers the distinct values of one kind within a run. */
+export class Interner {
+  private readonly ids = new Map<string, number>();
+  get size(): number {
+    return this.ids.size;
+  }
+  id(value: string | null): number {
+    if (value === null) return -1;
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(value, id);
+    }
+    return id;
+  }
+}
+
+/** Per-run caches: names and villages repeat a lot, and parsing them is most of the preparation cost. */
+export interface PrepareCache {
+  readonly names: Map<string, (NameParts | undefined)[]>; // by full name, then gender (none, M, F)
+  readonly villages: Map<string, string | null>;
+  readonly keys: Map<string, string | null>;
+  readonly tones: Map<string, string>;
+  readonly surnames: Interner;
+  readonly middles: Interner;
+  readonly givens: Interner;
+  readonly joined: Interner;
+  readonly surMids: Interner;
+  readonly dates: Interner;
+  readonly places: Interner;
+  readonly villageIds: Interner;
+  readonly addresses: Interner;
+  readonly idTexts: Interner;
+  readonly idHeads: Interner;
+  readonly idTails: Interner;
+}
+
+export function newPrepareCache(): PrepareCache {
+  return {
+    names: new Map(),
+    villages: new Map(),
+    keys: new Map(),
+    tones: new Map(),
+    surnames: new Interner(),
+    middles: new Interner(),
+    givens: new Interner(),
+    joined: new Interner(),
+    surMids: new Interner(),
+    dates: new Interner(),
+    places: new Interner(),
+    villageIds: new Interner(),
+    addresses: new Interner(),
+    idTexts: new Interner(),
+    idHeads: new Interner(),
+    idTails: new Interner(),
+  };
+}
+
+/** {@link keyOf} remembered per run (household heads and parents' names repeat). */
+export function cachedKey(cache: PrepareCache, text: string | null | undefined): string | null {
+  if (text === null || text === undefined) return null;
+  let k = cache.keys.get(text);
+  if (k === undefined) {
+    k = keyOf(text);
+    cache.keys.set(text, k);
+  }
+  return k;
+}

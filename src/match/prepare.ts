@@ -1,0 +1,231 @@
+/**
+ * Turns match inputs into precomputed keys once per run (name parts, tone forms, dates, IDs, places) and
+ * counts how often each value occurs, so that comparing a pair is plain lookups and arithmetic.
+ */
+import type { Gender, IdKind, PersonRecord } from '../domain/index.js';
+import type { NameFrequencies } from './name-frequencies.js';
+import { KeyTable } from './key-table.js';
+import { parseName } from './parse-name.js';
+import type { NameParts } from './parse-name.js';
+import type { PrepareCache } from './prepare-cache.js';
+import { cachedKey, newPrepareCache } from './prepare-cache.js';
+import { clean, keyOf } from './text-keys.js';
+
+export { newPrepareCache } from './prepare-cache.js';
+export type { PrepareCache } from './prepare-cache.js';
+
+/** The fields of a person the matcher reads. */
+export type MatchInput = Pick<
+  PersonRecord,
+  | 'fullName'
+  | 'nameKey'
+  | 'birthDate'
+  | 'birthYear'
+  | 'gender'
+  | 'idNumber'
+  | 'idKind'
+  | 'flags'
+  | 'householdCode'
+  | 'householdHead'
+  | 'communeCode'
+  | 'village'
+  | 'address'
+> & { fatherName?: string | null; motherName?: string | null };
+
+/** A record's precomputed keys; `*Count` fields are filled by {@link countValues}. */
+export interface Prepared {
+  /** Name parts, keys, tone forms, reference shares and ids; shared by all records with the same name. */
+  readonly name: NameParts;
+  readonly gender: Gender | null;
+  readonly year: number; // 0 when unknown
+  readonly date: string | null; // full ISO date only
+  readonly dY: number;
+  readonly dM: number;
+  readonly dD: number;
+  readonly idTrusted: string | null; // valid CMND/CCCD digits (idMode 'trusted')
+  readonly idKind: IdKind | null;
+  readonly idLoose: string | null; // any other ID text, compared loosely
+  readonly commune: string | null;
+  readonly village: string | null;
+  readonly household: string | null;
+  readonly head: string | null;
+  readonly address: string | null;
+  readonly addressTokens: readonly string[] | null;
+  readonly father: string | null;
+  readonly mother: string | null;
+  // Per-run integer ids of the values (−1 when absent), for blocking keys and frequency counts.
+  readonly dateId: number;
+  readonly locId: number; // commune code (even ids), else village (odd ids)
+  readonly communeId: number;
+  readonly villageId: number;
+  readonly addressId: number;
+  readonly idKey: number; // a number standing for the ID text, trusted or not (see idKeyOf)
+  readonly idHead: number; // first half of an untrusted ID
+  readonly idTail: number; // second half of an untrusted ID
+  surCount: number;
+  midCount: number;
+  givCount: number;
+  yearCount: number;
+  dateCount: number;
+  communeCount: number;
+  villageCount: number;
+  addressCount: number;
+  idCount: number;
+}
+
+/** A code without spaces, upper-case (IDs, household codes); null when empty. Plain codes are returned as they are. */
+function compact(text: string | null): string | null {
+  if (text === null || text === '') return null;
+  if (PLAIN_CODE.test(text)) return text;
+  const t = text.replace(/\s+/g, '').toUpperCase();
+  return t === '' ? null : t;
+}
+const PLAIN_CODE = /^[0-9A-Z\-./]+$/;
+const DIGITS = /^[0-9]+$/;
+
+/**
+ * A number standing for an ID text without a string map (a million distinct IDs made that the slowest step):
+ * value × 16 + length for all-digit IDs of up to 13 digits (so "012345678" ≠ "12345678"), else an interned
+ * id above 2^52. −1 when absent.
+ */
+function idKeyOf(text: string | null, cache: PrepareCache): number {
+  if (text === null) return -1;
+  if (text.length <= 13 && DIGITS.test(text)) return Number(text) * 16 + text.length;
+  return 2 ** 52 + cache.idTexts.id(text);
+}
+
+const VILLAGE_PREFIX = /^(?:thon|ap|to dan pho|to|xom|ban|buon|khu pho|khom|khu|lang|doi|so)\s+(?=\S)/;
+
+export function prepareRecord(
+  r: MatchInput,
+  idMode: 'trusted' | 'compared',
+  names: NameFrequencies,
+  cache: PrepareCache = newPrepareCache(),
+): Prepared {
+  const full = clean(r.fullName);
+  const g = r.gender === 'M' ? 1 : r.gender === 'F' ? 2 : 0;
+  const byName = cache.names.get(full ?? r.nameKey ?? '');
+  let np = byName?.[g];
+  if (np === undefined || np.inputKey !== r.nameKey) {
+    np = parseName(full, r.nameKey, r.gender, names, cache);
+    if (byName === undefined) {
+      const slot: (NameParts | undefined)[] = [undefined, undefined, undefined];
+      slot[g] = np;
+      cache.names.set(full ?? r.nameKey ?? '', slot);
+    } else byName[g] = np;
+  }
+
+  const iso = clean(r.birthDate);
+  const full10 = iso !== null && iso.length >= 10 && iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45;
+  const dY = full10 ? Number(iso.slice(0, 4)) : 0;
+  const dM = full10 ? Number(iso.slice(5, 7)) : 0;
+  const dD = full10 ? Number(iso.slice(8, 10)) : 0;
+  const m = full10 && dY > 0 && dM > 0 && dD > 0;
+  const year = r.birthYear ?? (dY > 0 ? dY : iso !== null && /^\d{4}$/.test(iso) ? Number(iso) : 0);
+
+  const idText = compact(r.idNumber);
+  const trusted =
+    idMode === 'trusted' &&
+    idText !== null &&
+    (r.idKind === 'CMND' || r.idKind === 'CCCD') &&
+    !r.flags.includes('ID_INVALID') &&
+    !r.flags.includes('ID_SCIENTIFIC_NOTATION');
+
+  let village = r.village === null ? null : cache.villages.get(r.village);
+  if (village === undefined && r.village !== null) {
+    const k = keyOf(r.village);
+    village = k === null ? null : k.replace(VILLAGE_PREFIX, '');
+    cache.villages.set(r.village, village);
+  }
+  const address = keyOf(r.address);
+  const household = compact(r.householdCode);
+  const commune = clean(r.communeCode);
+  const date = m && iso !== null ? iso.slice(0, 10) : null;
+  const idLoose = trusted ? null : idText;
+  // Halves of an untrusted ID catch one keying slip (FEBRL's soc_sec_id, IDs flagged invalid). Valid IDs get
+  // none: the first half of a CCCD (province, sex, year) is shared by thousands, and halving a million valid IDs
+  // would cost more than the rare slip between a valid and an invalid copy, which the name keys still catch.
+  const half = idLoose !== null && idLoose.length >= 6 ? Math.ceil(idLoose.length / 2) : 0;
+  const communeId = cache.places.id(commune);
+  const villageId = cache.villageIds.id(village ?? null);
+  return {
+    name: np,
+    gender: r.gender,
+    year,
+    date,
+    dY,
+    dM,
+    dD,
+    idTrusted: trusted ? idText : null,
+    idKind: trusted ? r.idKind : null,
+    idLoose,
+    commune,
+    village: village ?? null,
+    household,
+    head: cachedKey(cache, r.householdHead),
+    address,
+    addressTokens: address === null ? null : address.split(' '),
+    father: cachedKey(cache, r.fatherName),
+    mother: cachedKey(cache, r.motherName),
+    dateId: cache.dates.id(date),
+    locId: communeId >= 0 ? communeId * 2 : villageId >= 0 ? villageId * 2 + 1 : -1,
+    communeId,
+    villageId,
+    addressId: cache.addresses.id(address),
+    idKey: idKeyOf(idText, cache),
+    idHead: half > 0 && idLoose !== null ? cache.idHeads.id(idLoose.slice(0, half)) : -1,
+    idTail: half > 0 && idLoose !== null ? cache.idTails.id(idLoose.slice(half)) : -1,
+    surCount: 0,
+    midCount: 0,
+    givCount: 0,
+    yearCount: 0,
+    dateCount: 0,
+    communeCount: 0,
+    villageCount: 0,
+    addressCount: 0,
+    idCount: 0,
+  };
+}
+
+/** How many records carry each id of one kind. */
+function countIds(recs: readonly Prepared[], get: (p: Prepared) => number): Int32Array {
+  let max = -1;
+  for (const p of recs) max = Math.max(max, get(p));
+  const counts = new Int32Array(max + 1);
+  for (const p of recs) {
+    const id = get(p);
+    if (id >= 0) counts[id] = (counts[id] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** Fills the `*Count` fields: how many records of the run share each value. */
+export function countValues(recs: readonly Prepared[]): void {
+  const sur = countIds(recs, (p) => p.name.surId);
+  const mid = countIds(recs, (p) => p.name.midId);
+  const giv = countIds(recs, (p) => p.name.givId);
+  const date = countIds(recs, (p) => p.dateId);
+  const place = countIds(recs, (p) => p.communeId);
+  const village = countIds(recs, (p) => p.villageId);
+  const address = countIds(recs, (p) => p.addressId);
+  const idTable = new KeyTable(recs.length);
+  const idDense = new Int32Array(recs.length).fill(-1);
+  recs.forEach((p, i) => {
+    if (p.idKey >= 0) idDense[i] = idTable.idOf(p.idKey);
+  });
+  const id = new Int32Array(idTable.size);
+  for (const d of idDense) if (d >= 0) id[d] = (id[d] ?? 0) + 1;
+  const year = countIds(recs, (p) => (p.year > 0 && p.year < 10000 ? p.year : -1));
+  const at = (c: Int32Array, i: number): number => (i < 0 ? 0 : (c[i] ?? 0));
+  recs.forEach((p, i) => {
+    p.surCount = at(sur, p.name.surId);
+    p.midCount = at(mid, p.name.midId);
+    p.givCount = at(giv, p.name.givId);
+    p.dateCount = at(date, p.dateId);
+    p.communeCount = at(place, p.communeId);
+    p.villageCount = at(village, p.villageId);
+    p.addressCount = at(address, p.addressId);
+    p.idCount = at(id, idDense[i] ?? -1);
+    p.yearCount = p.year > 0 && p.year < 10000 ? at(year, p.year) : 0;
+  });
+}

@@ -1,0 +1,238 @@
+/**
+ * Fellegi–Sunter scoring of one pair of prepared records: each field gets an agreement level and a log2
+ * weight log2(m/u), the u of exact agreements adjusted by how common the agreed value is. Scoring writes
+ * into two reused buffers and allocates nothing, since it runs millions of times per list.
+ */
+import type { FieldId, FieldSettings, ResolvedMatchConfig } from './match-config.js';
+import { FIELD_IDS } from './match-config.js';
+import type { Prepared } from './prepare.js';
+import { jaroWinkler, tokenOverlap, withinOneEdit } from './similarity.js';
+
+/** Level codes in the buffers; 0 = field absent on both sides (not reported). */
+export const LEVEL = { none: 0, missing: 1, exact: 2, close: 3, differ: 4, conflict: 5, incomparable: 6 } as const;
+export const LEVEL_NAMES = ['none', 'missing', 'exact', 'close', 'differ', 'conflict', 'incomparable'] as const;
+
+const F = Object.fromEntries(FIELD_IDS.map((f, i) => [f, i])) as Record<FieldId, number>;
+export const FIELD_INDEX: Readonly<Record<FieldId, number>> = F;
+
+interface StaticWeights {
+  readonly exact: number;
+  readonly close: number;
+  readonly differ: number;
+  readonly conflict: number;
+}
+
+const log2 = Math.log2;
+
+function weightsOf(s: FieldSettings): StaticWeights {
+  const c = s.conflict ?? s.differ;
+  return {
+    exact: log2(s.exact.m / s.exact.u),
+    close: log2(s.close.m / s.close.u),
+    differ: log2(s.differ.m / s.differ.u),
+    conflict: log2(c.m / c.u),
+  };
+}
+
+export class Scorer {
+  readonly levels = new Uint8Array(FIELD_IDS.length);
+  readonly weights = new Float64Array(FIELD_IDS.length);
+  private readonly w: StaticWeights[];
+  private readonly s: FieldSettings[];
+  private readonly alpha: number;
+  private readonly n2: number;
+  private readonly closeSim: number;
+
+  constructor(
+    private readonly recs: readonly Prepared[],
+    private readonly cfg: ResolvedMatchConfig,
+  ) {
+    this.s = FIELD_IDS.map((f) => cfg.fields[f]);
+    this.w = this.s.map(weightsOf);
+    this.alpha = cfg.tfPriorWeight;
+    this.n2 = Math.max(0, recs.length - 2);
+    this.closeSim = cfg.closeSimilarity;
+  }
+
+  /** Weight of exact agreement on a value seen `count` times in the run, with reference share `ref`. */
+  private tfWeight(field: number, count: number, ref: number): number {
+    const s = this.s[field];
+    if (s === undefined) return 0;
+    if (s.tf !== true) return this.w[field]?.exact ?? 0;
+    const tf = (Math.max(0, count - 2) + this.alpha * ref) / (this.n2 + this.alpha);
+    return log2(s.exact.m / Math.max(tf, ref / 4));
+  }
+
+  private set(field: number, level: number, weight: number): void {
+    this.levels[field] = level;
+    this.weights[field] = weight;
+  }
+
+  private setStatic(field: number, level: number): void {
+    const w = this.w[field];
+    const weight =
+      w === undefined
+        ? 0
+        : level === LEVEL.close
+          ? w.close
+          : level === LEVEL.differ
+            ? w.differ
+            : level === LEVEL.conflict
+              ? w.conflict
+              : level === LEVEL.exact
+                ? w.exact
+                : 0;
+    this.set(field, level, weight);
+  }
+
+  private namePart(
+    field: number,
+    aKey: string | null,
+    bKey: string | null,
+    aTone: string | null,
+    bTone: string | null,
+    count: number,
+    refTone: number,
+    refKey: number,
+    joinedEqual: boolean,
+  ): void {
+    if (aKey === null || bKey === null) {
+      this.set(field, aKey === null && bKey === null ? LEVEL.none : LEVEL.missing, 0);
+      return;
+    }
+    if (aKey === bKey) {
+      if (aTone !== null && bTone !== null) {
+        if (aTone === bTone) this.set(field, LEVEL.exact, this.tfWeight(field, count, refTone));
+        else this.setStatic(field, LEVEL.close);
+      } else this.set(field, LEVEL.exact, this.tfWeight(field, count, refKey));
+      return;
+    }
+    const close =
+      joinedEqual ||
+      jaroWinkler(aKey, bKey) >= this.closeSim ||
+      (Math.min(aKey.length, bKey.length) >= 4 && withinOneEdit(aKey, bKey));
+    this.setStatic(field, close ? LEVEL.close : LEVEL.differ);
+  }
+
+  private simpleText(field: number, a: string | null, b: string | null, tfCount: number): void {
+    if (a === null || b === null) {
+      this.set(field, a === null && b === null ? LEVEL.none : LEVEL.missing, 0);
+      return;
+    }
+    if (a === b) {
+      const s = this.s[field];
+      this.set(field, LEVEL.exact, tfCount > 0 && s !== undefined ? this.tfWeight(field, tfCount, s.exact.u) : (this.w[field]?.exact ?? 0));
+      return;
+    }
+    this.setStatic(field, jaroWinkler(a, b) >= this.closeSim ? LEVEL.close : LEVEL.differ);
+  }
+
+  private similar(x: string, y: string): boolean {
+    return x === y || jaroWinkler(x, y) >= this.closeSim;
+  }
+
+  /** Scores records i and j into `levels`/`weights`; returns the sum of field weights (prior not included). */
+  score(i: number, j: number): number {
+    const a = this.recs[i];
+    const b = this.recs[j];
+    if (a === undefined || b === undefined) return -Infinity;
+
+    // ID
+    const idF = F.id;
+    if (a.idTrusted !== null && b.idTrusted !== null) {
+      if (a.idKind !== b.idKind) this.set(idF, LEVEL.incomparable, 0);
+      else if (a.idTrusted === b.idTrusted) this.set(idF, LEVEL.exact, this.tfWeight(idF, a.idCount, this.s[idF]?.exact.u ?? 1e-5));
+      else this.setStatic(idF, LEVEL.conflict);
+    } else {
+      const ia = a.idTrusted ?? a.idLoose;
+      const ib = b.idTrusted ?? b.idLoose;
+      if (ia === null || ib === null) this.set(idF, ia === null && ib === null ? LEVEL.none : LEVEL.missing, 0);
+      else if (ia === ib) this.set(idF, LEVEL.exact, this.tfWeight(idF, a.idCount, this.s[idF]?.exact.u ?? 1e-5));
+      else if (withinOneEdit(ia, ib)) this.setStatic(idF, LEVEL.close);
+      else if ((a.idTrusted !== null || b.idTrusted !== null) && ia.length !== ib.length) this.set(idF, LEVEL.incomparable, 0);
+      else this.setStatic(idF, LEVEL.differ);
+    }
+
+    // Name parts
+    const joinedEqual = a.name.nameJoined !== null && a.name.nameJoined === b.name.nameJoined;
+    const toned = a.name.surTone !== null && b.name.surTone !== null;
+    this.namePart(F.surname, a.name.surKey, b.name.surKey, a.name.surTone, b.name.surTone, a.surCount, toned ? a.name.surRef : a.name.surRefKey, a.name.surRefKey, joinedEqual);
+    this.namePart(F.middleName, a.name.midKey, b.name.midKey, a.name.midTone, b.name.midTone, a.midCount, toned ? a.name.midRef : a.name.midRefKey, a.name.midRefKey, joinedEqual);
+    this.namePart(F.givenName, a.name.givKey, b.name.givKey, a.name.givTone, b.name.givTone, a.givCount, toned ? a.name.givRef : a.name.givRefKey, a.name.givRefKey, joinedEqual);
+
+    // Surname and given name written the other way round ("Hùng Nguyễn" / "Nguyễn Hùng").
+    if (
+      this.levels[F.surname] === LEVEL.differ &&
+      this.levels[F.givenName] === LEVEL.differ &&
+      a.name.surKey !== null && a.name.givKey !== null && b.name.surKey !== null && b.name.givKey !== null &&
+      this.similar(a.name.surKey, b.name.givKey) &&
+      this.similar(a.name.givKey, b.name.surKey)
+    ) {
+      this.setStatic(F.surname, LEVEL.close);
+      this.setStatic(F.givenName, LEVEL.close);
+    }
+
+    // Birth: full dates when both have them, else years.
+    const bd = F.birthDate;
+    const by = F.birthYear;
+    if (a.date !== null && b.date !== null) {
+      this.set(by, LEVEL.none, 0);
+      if (a.date === b.date) this.set(bd, LEVEL.exact, this.tfWeight(bd, a.dateCount, this.s[bd]?.exact.u ?? 1e-4));
+      else {
+        const sameY = a.dY === b.dY;
+        const close =
+          (sameY && (a.dM === b.dM || a.dD === b.dD)) ||
+          (sameY && a.dM === b.dD && a.dD === b.dM) ||
+          (a.dM === b.dM && a.dD === b.dD && withinOneEdit(String(a.dY), String(b.dY)));
+        this.setStatic(bd, close ? LEVEL.close : LEVEL.differ);
+      }
+    } else {
+      this.set(bd, LEVEL.none, 0);
+      if (a.year === 0 || b.year === 0) this.set(by, a.year === 0 && b.year === 0 ? LEVEL.none : LEVEL.missing, 0);
+      else if (a.year === b.year) this.set(by, LEVEL.exact, this.tfWeight(by, a.yearCount, this.s[by]?.exact.u ?? 1 / 60));
+      else {
+        // One year apart or one keying slip (1975/1957, 1975/1965) may be the same person.
+        const close = Math.abs(a.year - b.year) === 1 || withinOneEdit(String(a.year), String(b.year));
+        this.setStatic(by, close ? LEVEL.close : LEVEL.differ);
+      }
+    }
+
+    // Gender
+    const g = F.gender;
+    if (a.gender === null || b.gender === null) this.set(g, a.gender === null && b.gender === null ? LEVEL.none : LEVEL.missing, 0);
+    else this.setStatic(g, a.gender === b.gender ? LEVEL.exact : LEVEL.differ);
+
+    // Places
+    const c = F.commune;
+    const communesDiffer = a.commune !== null && b.commune !== null && a.commune !== b.commune;
+    if (a.commune === null || b.commune === null) this.set(c, a.commune === null && b.commune === null ? LEVEL.none : LEVEL.missing, 0);
+    else if (!communesDiffer) this.set(c, LEVEL.exact, this.tfWeight(c, a.communeCount, this.s[c]?.exact.u ?? 0.01));
+    else this.setStatic(c, LEVEL.differ);
+    if (communesDiffer && a.village !== null && b.village !== null) this.set(F.village, LEVEL.incomparable, 0);
+    else this.simpleText(F.village, a.village, b.village, a.villageCount);
+
+    // Household: the code when both have one, else the head's name.
+    const h = F.household;
+    if (a.household !== null && b.household !== null) this.setStatic(h, a.household === b.household ? LEVEL.exact : LEVEL.differ);
+    else if (a.head !== null && b.head !== null) {
+      this.setStatic(h, a.head === b.head ? LEVEL.exact : jaroWinkler(a.head, b.head) >= this.closeSim ? LEVEL.close : LEVEL.differ);
+    } else {
+      const any = a.household !== null || b.household !== null || a.head !== null || b.head !== null;
+      this.set(h, any ? LEVEL.missing : LEVEL.none, 0);
+    }
+
+    // Address
+    const ad = F.address;
+    if (a.address === null || b.address === null || a.addressTokens === null || b.addressTokens === null) {
+      this.set(ad, a.address === null && b.address === null ? LEVEL.none : LEVEL.missing, 0);
+    } else if (a.address === b.address) this.set(ad, LEVEL.exact, this.tfWeight(ad, a.addressCount, this.s[ad]?.exact.u ?? 0.01));
+    else this.setStatic(ad, tokenOverlap(a.addressTokens, b.addressTokens, 0.85) >= 0.66 ? LEVEL.close : LEVEL.differ);
+
+    this.simpleText(F.father, a.father, b.father, 0);
+    this.simpleText(F.mother, a.mother, b.mother, 0);
+
+    let total = 0;
+    for (let k = 0; k < this.weights.length; k++) total += this.weights[k] ?? 0;
+    return total;
+  }
+}

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import type { MatchPair } from '../../src/match/index.js';
+import { DEFAULT_MATCH_CONFIG, dedupe } from '../../src/match/index.js';
+import { neighbours, person } from './person.js';
+
+const field = (pair: MatchPair | undefined, id: string) => pair?.comparisons.find((c) => c.field === id);
+
+describe('dedupe', () => {
+  it('matches two rows with the same valid CCCD outright, whatever the name spelling', () => {
+    const list = [
+      ...neighbours(20),
+      person({ fullName: 'Phạm Văn Đông', birthYear: 1962, idNumber: '036062001234', idKind: 'CCCD' }),
+      person({ fullName: 'Pham Van Dong', birthYear: 1963, idNumber: '036062001234', idKind: 'CCCD', village: 'Thôn 9' }),
+    ];
+    const pairs = dedupe(list);
+    expect(pairs).toHaveLength(1);
+    expect(pairs[0]).toMatchObject({ a: 20, b: 21, byId: true, decision: 'match' });
+    expect(field(pairs[0], 'id')?.level).toBe('exact');
+  });
+
+  it('does not short-cut on an ID flagged invalid', () => {
+    const list = [
+      person({ fullName: 'Lò Văn Pá', birthYear: 1980, idNumber: '0360620012', idKind: 'INVALID', flags: ['ID_INVALID'] }),
+      person({ fullName: 'Đinh Thị Nga', birthYear: 1955, idNumber: '0360620012', idKind: 'INVALID', flags: ['ID_INVALID'] }),
+    ];
+    const pairs = dedupe(list);
+    expect(pairs.every((p) => !p.byId)).toBe(true);
+    expect(pairs.filter((p) => p.decision === 'match')).toHaveLength(0);
+  });
+
+  it('matches tone-placement and diacritic variants of one name', () => {
+    const list = [
+      ...neighbours(10),
+      person({ fullName: 'Nguyễn Thị Thuý', birthYear: 1984, gender: 'F' }),
+      person({ fullName: 'NGUYEN THI THUY', birthYear: 1984, gender: 'F' }),
+      person({ fullName: 'Nguyễn Thị Thúy', birthYear: 1984, gender: 'F' }),
+    ];
+    const pairs = dedupe(list);
+    expect(pairs.map((p) => [p.a, p.b, p.decision])).toEqual([
+      [10, 11, 'match'],
+      [10, 12, 'match'],
+      [11, 12, 'match'],
+    ]);
+    for (const p of pairs) expect(field(p, 'givenName')?.level).toBe('exact');
+  });
+
+  it('matches a typo in the given name as close', () => {
+    const list = [
+      ...neighbours(10),
+      person({ fullName: 'Trần Thị Phương', birthYear: 1971 }),
+      person({ fullName: 'Trần Thị Phưong', birthYear: 1971 }),
+    ];
+    const [pair] = dedupe(list);
+    expect(pair?.decision).toBe('match');
+    expect(field(pair, 'givenName')?.level).toBe('close');
+  });
+
+  it('does not pair true namesakes born in different years', () => {
+    const list = [
+      ...neighbours(10),
+      person({ fullName: 'Nguyễn Văn Hùng', birthYear: 1975, gender: 'M' }),
+      person({ fullName: 'Nguyễn Văn Hùng', birthYear: 1982, gender: 'M' }),
+    ];
+    expect(dedupe(list)).toEqual([]);
+  });
+
+  it('does not pair namesakes of different households as a match', () => {
+    const list = [
+      ...neighbours(10),
+      person({ fullName: 'Nguyễn Văn Hùng', birthYear: 1975, householdCode: 'HN-012' }),
+      person({ fullName: 'Nguyễn Văn Hùng', birthYear: 1975, householdCode: 'HN-047' }),
+    ];
+    const pairs = dedupe(list);
+    expect(pairs.filter((p) => p.decision === 'match')).toEqual([]);
+    expect(field(pairs[0], 'household')?.weight ?? -99).toBeLessThan(-5);
+  });
+
+  it('does not pair members of one household (same code or same head, other given name or birth year)', () => {
+    const list = [
+      ...neighbours(10),
+      person({ fullName: 'Lê Văn Long', birthYear: 1990, gender: 'M', householdCode: 'HCN-7' }),
+      person({ fullName: 'Lê Văn Lâm', birthYear: 1990, gender: 'M', householdCode: 'HCN-7' }),
+      person({ fullName: 'Lê Thị Hoa', birthYear: 1962, gender: 'F', householdCode: 'HCN-7' }),
+      person({ fullName: 'Đào Văn Khánh', birthYear: 1950, householdHead: 'Đào Văn Khánh' }),
+      person({ fullName: 'Đào Văn Khánh', birthYear: 1978, householdHead: 'Đào Văn Khánh' }),
+    ];
+    expect(dedupe(list)).toEqual([]);
+  });
+
+  it('weighs agreement on a common given name less than on a rare one', () => {
+    const weightOf = (name: string): number => {
+      const list = [...neighbours(10), person({ fullName: name, birthYear: 1975 }), person({ fullName: name, birthYear: 1975 })];
+      const w = field(dedupe(list)[0], 'givenName')?.weight;
+      if (w === undefined) throw new Error(`no pair for ${name}`);
+      return w;
+    };
+    const common = weightOf('Nguyễn Văn Hùng');
+    const rare = weightOf('Nguyễn Văn Khuê');
+    expect(common).toBeGreaterThan(0);
+    expect(rare).toBeGreaterThan(common + 2);
+  });
+
+  it('treats a CMND and a CCCD of one person as no conflict', () => {
+    const list = [
+      ...neighbours(10),
+      person({ fullName: 'Hoàng Văn Thụ', birthYear: 1958, idNumber: '162345678', idKind: 'CMND' }),
+      person({ fullName: 'Hoàng Văn Thụ', birthYear: 1958, idNumber: '036058004321', idKind: 'CCCD' }),
+    ];
+    const [pair] = dedupe(list);
+    expect(pair).toMatchObject({ decision: 'match', byId: false });
+    expect(field(pair, 'id')).toMatchObject({ level: 'incomparable', weight: 0 });
+  });
+
+  it('does not match two different valid IDs of one kind even with the same name and year', () => {
+    const list = [
+      ...neighbours(10),
+      person({ fullName: 'Hoàng Văn Thụ', birthYear: 1958, idNumber: '036058004321', idKind: 'CCCD' }),
+      person({ fullName: 'Hoàng Văn Thụ', birthYear: 1958, idNumber: '036058009876', idKind: 'CCCD' }),
+    ];
+    const pairs = dedupe(list);
+    expect(pairs.filter((p) => p.decision === 'match')).toEqual([]);
+    expect(pairs[0]?.comparisons.find((c) => c.field === 'id')).toMatchObject({ level: 'conflict' });
+    expect(pairs[0]?.comparisons.find((c) => c.field === 'id')?.weight).toBeLessThan(-10);
+    const withoutIds = dedupe(list.map((r) => ({ ...r, idNumber: null, idKind: null })));
+    expect(withoutIds[0]?.decision).toBe('match');
+  });
+
+  it('finds pairs whose surname or given name has a typo through other blocking keys', () => {
+    const list = [
+      ...neighbours(40),
+      person({ fullName: 'Nguyễn Văn Hùng', birthYear: 1975, village: 'Thôn 3' }),
+      person({ fullName: 'Nguyền Văn Hùng', birthYear: 1975, village: 'Thôn 3' }),
+      person({ fullName: 'Phan Thị Khánh Linh', birthDate: '1999-04-02', birthYear: 1999, communeCode: null, village: null }),
+      person({ fullName: 'Phạn Thị Khánh Lính', birthDate: '1999-04-02', birthYear: 1999, communeCode: '09139', village: null }),
+    ];
+    const pairs = dedupe(list).map((p) => [p.a, p.b]);
+    expect(pairs).toContainEqual([40, 41]);
+    expect(pairs).toContainEqual([42, 43]);
+  });
+
+  it('still finds a duplicate inside a block larger than the cap (sorted window)', () => {
+    const many = Array.from({ length: 60 }, (_, i) =>
+      person({ fullName: `Lê Văn Hùng`, birthYear: 1930 + i, householdCode: `H${i}` }),
+    );
+    const list = [...many, person({ fullName: 'Lê Văn Hùng', birthYear: 1931, householdCode: 'H1' })];
+    const config = { ...DEFAULT_MATCH_CONFIG, blocking: { maxBlockSize: 10, window: 5 } };
+    const pairs = dedupe(list, config).filter((p) => p.decision === 'match');
+    expect(pairs.map((p) => [p.a, p.b])).toEqual([[1, 60]]);
+  });
+
+  it('finds a valid ID against a copy with one keying slip and counts it as close, not exact', () => {
+    const list = [
+      ...neighbours(30),
+      person({ fullName: 'Mai Văn Tới', birthYear: 1968, idNumber: '038068001234', idKind: 'CCCD' }),
+      person({ fullName: 'Mai Văn Tới', birthYear: 1986, idNumber: '0380680012345', idKind: 'INVALID', flags: ['ID_INVALID'], village: 'Thôn 7' }),
+    ];
+    const [pair] = dedupe(list);
+    expect(pair).toMatchObject({ a: 30, b: 31, byId: false });
+    expect(field(pair, 'id')?.level).toBe('close');
+  });
+
+  it("uses the parents' names where present", () => {
+    const base = { fullName: 'Lý Thị Sen', birthYear: 1950, gender: 'F' as const };
+    const weight = (mother: string): number =>
+      dedupe([...neighbours(10), person({ ...base, motherName: 'Trần Thị Bưởi' }), person({ ...base, motherName: mother })])[0]?.weight ?? -99;
+    expect(weight('Trần Thị Bưởi')).toBeGreaterThan(weight('Đỗ Thị Mận') + 5);
+  });
+});
