@@ -70,6 +70,32 @@ describe('openXlsx on hand-made XML', () => {
     // exceljs does not understand prefixed elements, so there is nothing to compare with here.
   });
 
+  it('reads every form of shared string like exceljs, plain items and those that need decoding alike', async () => {
+    const path = join(dir, 'shared-strings.xlsx');
+    const items = [
+      '<si><t>Nguyễn Văn An</t></si>',
+      '<si><t>Hà &amp; Nội&#x1EA1;</t></si>',
+      '<si><t>Dòng 1_x000D_</t></si>',
+      '<si><t>mã_số</t></si>',
+      '<si><t>a\r\nb</t></si>',
+      '<si><t xml:space="preserve"> Thôn 7 </t></si>',
+      '<si><r><rPr><b/></rPr><t>Xã </t></r><r><t>Tân Lập</t></r><rPh sb="0" eb="1"><t>x</t></rPh></si>',
+      '<si><t></t></si>',
+      '<si><t/></si>',
+      '<si>\n  <t>cách dòng</t>\n</si>',
+    ];
+    await writeZip(path, minimalXlsx({
+      sharedStrings: items.join(''),
+      sheet: `<sheetData><row r="1">${items.map((_, i) => `<c r="${String.fromCharCode(65 + i)}1" t="s"><v>${i}</v></c>`).join('')}</row></sheetData>`,
+    }));
+    expect(await rowsOf(path)).toEqual([
+      { row: 1, cells: ['Nguyễn Văn An', 'Hà & Nộiạ', 'Dòng 1\r', 'mã_số', 'a\nb', ' Thôn 7 ', 'Xã Tân Lập', '', '', 'cách dòng'] },
+    ]);
+    const expected = await readWithExceljs(path);
+    const actual = await readWithOpenXlsx(path, { fillMerged: false });
+    expect(diffCells(expected.cells.get('Dữ liệu'), actual.cells.get('Dữ liệu'))).toEqual([]);
+  });
+
   it('recognises built-in and custom date formats like exceljs, including escaped characters', async () => {
     const path = join(dir, 'formats.xlsx');
     await writeZip(path, minimalXlsx({

@@ -20,6 +20,11 @@ export class MergeFiller {
     this.pending = [...merges].sort((a, b) => a.top - b.top || a.left - b.left);
   }
 
+  /** True once every range has been passed: no row can change any more, so rows may skip the filler. */
+  get exhausted(): boolean {
+    return this.next >= this.pending.length && this.active.length === 0;
+  }
+
   /** Rows strictly between the previous row and `rowNumber` that a merged range fills; call before {@link apply}. */
   gapRows(rowNumber: number): RawRow[] {
     const rows: RawRow[] = [];

@@ -23,11 +23,21 @@ export function parseRangeRef(ref: string): MergeRange | undefined {
 }
 
 /**
+ * Index of the `<` of the first `<name` in `buf`, or -1. The native search looks for the name alone: its first
+ * byte is far rarer than `<` in sheet XML, which makes the search several times faster over the whole sheet.
+ */
+function indexOfStartTag(buf: Buffer, name: Buffer): number {
+  for (let at = buf.indexOf(name, 1); at >= 0; at = buf.indexOf(name, at + 1)) if (buf[at - 1] === 0x3c) return at - 1;
+  return -1;
+}
+
+/**
  * Scans the inflated chunks of a worksheet for its merged ranges, in document order.
  * @example const merges = await scanMerges(zip.stream(sheetEntry)); // [{top:1,left:1,bottom:1,right:12}]
  */
 export async function scanMerges(chunks: AsyncIterable<Buffer>): Promise<MergeRange[]> {
   let marker: Buffer | undefined;
+  let name: Buffer = Buffer.alloc(0);
   let closeMarker = Buffer.alloc(0);
   let head = '';
   let tail = Buffer.alloc(0);
@@ -43,6 +53,7 @@ export async function scanMerges(chunks: AsyncIterable<Buffer>): Promise<MergeRa
       }
       prefix = found ?? '';
       marker = Buffer.from(`<${prefix}mergeCells`);
+      name = marker.subarray(1);
       closeMarker = Buffer.from(`</${prefix}mergeCells>`);
     }
     let check: Buffer;
@@ -50,7 +61,7 @@ export async function scanMerges(chunks: AsyncIterable<Buffer>): Promise<MergeRa
       // Search the seam between chunks (a marker cut in two) and then the chunk itself.
       const seam = Buffer.concat([tail, chunk.subarray(0, marker.length)]);
       const inSeam = seam.indexOf(marker);
-      const at = inSeam >= 0 ? -1 : chunk.indexOf(marker);
+      const at = inSeam >= 0 ? -1 : indexOfStartTag(chunk, name);
       if (inSeam < 0 && at < 0) {
         tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - marker.length)));
         continue;

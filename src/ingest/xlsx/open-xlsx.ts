@@ -172,7 +172,8 @@ async function readWorkbook(zip: ZipArchive, file: string): Promise<XlsxWorkbook
   };
 }
 
-function fillBatch(batch: readonly RawRow[], filler: MergeFiller): RawRow[] {
+function fillBatch(batch: RawRow[], filler: MergeFiller): RawRow[] {
+  if (filler.exhausted) return batch;
   const out: RawRow[] = [];
   for (const row of batch) {
     for (const gap of filler.gapRows(row.row)) out.push(gap);

@@ -1,17 +1,22 @@
 /**
  * Reads the shared-string table (`xl/sharedStrings.xml`) into an array, streaming the XML so that only
  * the resulting strings are held: cells of type `s` index into it. Rich text is flattened to its text.
- * Each run of complete `<si>` items is decoded from UTF-8 in one call and split with native string search:
- * a million tiny Buffer decodes would cost more than the parsing itself.
+ * The scan works on the inflated bytes; the commonest item, `<si><t>plain text</t></si>`, becomes a string
+ * with a single UTF-8 decode of its text bytes (which yields a fresh string that pins no chunk).
  */
-import { decodeXEscapes, decodeXmlText, detectPrefix } from './xml-text.js';
+import { collectText, findByte, findSeq, findTagEnd, GT, LT, matchName, SLASH, textTags, type TextTags } from './byte-scan.js';
+import { detectPrefix } from './xml-text.js';
 
-interface Names {
-  readonly si: string;
-  readonly siClose: string;
-  readonly t: string;
-  readonly rPh: string;
-  readonly rPhClose: string;
+interface SstTags {
+  readonly si: Uint8Array;
+  readonly siClose: Uint8Array;
+  readonly text: TextTags;
+  /** Unprefixed markup: enables the `<t>…</t></si>` fast path. */
+  readonly plain: boolean;
+}
+
+function sstTags(prefix: string): SstTags {
+  return { si: Buffer.from(`${prefix}si`), siClose: Buffer.from(`</${prefix}si>`), text: textTags(prefix), plain: prefix === '' };
 }
 
 /**
@@ -21,74 +26,59 @@ interface Names {
 export async function readSharedStrings(chunks: AsyncIterable<Buffer>): Promise<string[]> {
   const strings: string[] = [];
   let carry: Buffer | undefined;
-  let names: Names | undefined;
-  let siCloseBytes = Buffer.alloc(0);
+  let tags: SstTags | undefined;
   for await (const chunk of chunks) {
     const buf = carry ? Buffer.concat([carry, chunk]) : chunk;
-    if (!names) {
+    if (!tags) {
       const prefix = detectPrefix(buf.toString('latin1', 0, Math.min(buf.length, 4096)), 'sst');
       if (prefix === undefined) { carry = buf; continue; }
-      names = { si: `<${prefix}si`, siClose: `</${prefix}si>`, t: `<${prefix}t`, rPh: `<${prefix}rPh`, rPhClose: `</${prefix}rPh>` };
-      siCloseBytes = Buffer.from(names.siClose);
+      tags = sstTags(prefix);
     }
-    const boundary = buf.lastIndexOf(siCloseBytes);
-    const limit = boundary < 0 ? 0 : boundary + siCloseBytes.length;
-    // The limit is just after an ASCII '>', so no UTF-8 sequence is cut.
-    if (limit > 0) parseItems(buf.toString('utf8', 0, limit), names, strings);
+    const boundary = buf.lastIndexOf(tags.siClose);
+    const limit = boundary < 0 ? 0 : boundary + tags.siClose.length;
+    if (limit > 0) parseItems(buf, limit, tags, strings);
     carry = limit < buf.length ? Buffer.from(buf.subarray(limit)) : undefined;
   }
-  if (carry && names) parseItems(carry.toString('utf8'), names, strings);
+  if (carry && tags) parseItems(carry, carry.length, tags, strings);
   return strings;
 }
 
-function isNameEnd(code: number): boolean {
-  return code === 0x3e || code === 0x20 || code === 0x2f || code === 0x0a || code === 0x0d || code === 0x09;
-}
-
-/** A copy of `s` that does not keep the (large) string it was cut from alive. */
-function detach(s: string): string {
-  return s.length < 13 ? s : (` ${s}`).slice(1);
-}
-
-function parseItems(text: string, names: Names, out: string[]): void {
+/** Appends the text of every complete `<si>` in [0, limit) to `out`. */
+function parseItems(buf: Buffer, limit: number, tags: SstTags, out: string[]): void {
   let i = 0;
-  for (;;) {
-    const open = text.indexOf(names.si, i);
-    if (open < 0) return;
-    const nameEnd = open + names.si.length;
-    if (!isNameEnd(text.charCodeAt(nameEnd))) { i = nameEnd; continue; }
-    const gt = text.indexOf('>', nameEnd);
+  while (i < limit) {
+    const lt = findByte(buf, LT, i, limit);
+    if (lt < 0) return;
+    if (!matchName(buf, lt + 1, tags.si)) { i = lt + 1; continue; }
+    const gt = findTagEnd(buf, lt + 1 + tags.si.length, limit);
     if (gt < 0) return;
-    if (text.charCodeAt(gt - 1) === 0x2f) { out.push(''); i = gt + 1; continue; }
-    const close = text.indexOf(names.siClose, gt + 1);
+    if (buf[gt - 1] === SLASH) { out.push(''); i = gt + 1; continue; }
+    const plainEnd = tags.plain ? plainItem(buf, gt + 1, limit, out) : -1;
+    if (plainEnd >= 0) { i = plainEnd; continue; }
+    const close = findSeq(buf, tags.siClose, gt + 1, limit);
     if (close < 0) return;
-    out.push(itemText(text, gt + 1, close, names));
-    i = close + names.siClose.length;
+    out.push(collectText(buf, gt + 1, close, tags.text) ?? '');
+    i = close + tags.siClose.length;
   }
 }
 
-/** Every `<t>` of an item (directly or in rich-text runs), concatenated; phonetic `<rPh>` runs skipped. */
-function itemText(text: string, start: number, end: number, names: Names): string {
-  let out = '';
-  let i = start;
-  for (;;) {
-    const lt = text.indexOf('<', i);
-    if (lt < 0 || lt >= end) break;
-    if (text.startsWith(names.t, lt) && isNameEnd(text.charCodeAt(lt + names.t.length))) {
-      const gt = text.indexOf('>', lt);
-      if (gt < 0 || gt >= end) break;
-      if (text.charCodeAt(gt - 1) === 0x2f) { i = gt + 1; continue; }
-      const closeAt = text.indexOf('<', gt + 1);
-      if (closeAt < 0 || closeAt > end) break;
-      out += decodeXEscapes(decodeXmlText(text.slice(gt + 1, closeAt)));
-      i = closeAt + 1;
-    } else if (text.startsWith(names.rPh, lt) && isNameEnd(text.charCodeAt(lt + names.rPh.length))) {
-      const skip = text.indexOf(names.rPhClose, lt);
-      if (skip < 0 || skip >= end) break;
-      i = skip + names.rPhClose.length;
-    } else {
-      i = lt + 1;
-    }
+/**
+ * Fast path for `<t>text</t></si>` at `start` whose text needs no decoding (no `&`, CR or `_x` escape):
+ * pushes the string and returns the index after `</si>`, or -1 to take the general path.
+ */
+function plainItem(buf: Buffer, start: number, limit: number, out: string[]): number {
+  if (buf[start] !== LT || buf[start + 1] !== 0x74 || buf[start + 2] !== GT) return -1;
+  const from = start + 3;
+  let j = from;
+  for (; j < limit; j++) {
+    const c = buf[j];
+    if (c === LT) break;
+    if (c === 0x26 || c === 0x0d || c === 0x5f) return -1; // & CR _
   }
-  return detach(out);
+  if (
+    buf[j + 1] !== SLASH || buf[j + 2] !== 0x74 || buf[j + 3] !== GT || buf[j + 4] !== LT ||
+    buf[j + 5] !== SLASH || buf[j + 6] !== 0x73 || buf[j + 7] !== 0x69 || buf[j + 8] !== GT || j + 9 > limit
+  ) return -1;
+  out.push(buf.toString('utf8', from, j));
+  return j + 9;
 }

@@ -5,12 +5,11 @@
  */
 import type { CellValue, RawRow } from '../../domain/index.js';
 import { collectText, findByte, findSeq, findTagEnd, GT, isNameEnd, LT, matchName, parseIndex, SLASH, textTags, type TextTags } from './byte-scan.js';
-import { cellType, CellType, cellValue, type CellDecoding } from './cell-value.js';
+import { isSpace, newCellStart, readCellStart, readPlainCellStart, type CellStart } from './cell-start.js';
+import { CellType, cellValue, type CellDecoding } from './cell-value.js';
 import { detectPrefix } from './xml-text.js';
 
 export type { CellDecoding } from './cell-value.js';
-
-
 
 interface SheetTags {
   readonly sheetData: Uint8Array;
@@ -46,23 +45,6 @@ function sheetTags(prefix: string): SheetTags {
   };
 }
 
-function isSpace(c: number | undefined): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
-}
-
-/** 0-based column of a cell reference such as `AB12`; -1 when it has no letters. */
-function columnOfRef(buf: Buffer, start: number, end: number): number {
-  let col = 0;
-  let i = start;
-  for (; i < end; i++) {
-    let c = buf[i] ?? 0;
-    if (c >= 0x61 && c <= 0x7a) c -= 0x20;
-    if (c < 0x41 || c > 0x5a) break;
-    col = col * 26 + (c - 0x40);
-  }
-  return i === start ? -1 : col - 1;
-}
-
 /**
  * Incremental worksheet scanner: feed it the inflated chunks in order with {@link push}; it appends every
  * complete row with at least one non-empty cell to `out`. Bytes after `</sheetData>` are ignored.
@@ -76,6 +58,8 @@ export class SheetScanner {
   private lastRow = 0;
   /** Column of the last cell scanned, for the next cell when it has no `r`. */
   private lastColumn = -1;
+  /** The attributes of the cell being scanned, reused for every cell. */
+  private readonly start: CellStart = newCellStart();
 
   constructor(decoding: CellDecoding) {
     this.decoding = decoding;
@@ -222,39 +206,15 @@ export class SheetScanner {
 
   /** Scans one `<c>` from its attributes; stores its value in `cells`; returns the index after the cell. */
   private scanCell(buf: Buffer, attrStart: number, limit: number, tags: SheetTags, cells: CellValue[], previousColumn: number): number {
-    let column = -1;
-    let style = -1;
-    let type: CellType = CellType.Number;
-    let p = attrStart;
-    let tagEnd = -1;
-    for (;;) {
-      while (isSpace(buf[p])) p++;
-      const c = buf[p];
-      if (c === GT || c === SLASH || c === undefined || p >= limit) {
-        tagEnd = c === SLASH ? findByte(buf, GT, p, limit) : p;
-        break;
-      }
-      const nameStart = p;
-      while (p < limit && buf[p] !== 0x3d && !isSpace(buf[p])) p++;
-      const nameLength = p - nameStart;
-      while (isSpace(buf[p])) p++;
-      p++; // '='
-      while (isSpace(buf[p])) p++;
-      const quote = buf[p] ?? 0;
-      const valueStart = p + 1;
-      const valueEnd = findByte(buf, quote, valueStart, limit);
-      if (valueEnd < 0) return limit;
-      if (nameLength === 1) {
-        const n = buf[nameStart];
-        if (n === 0x72) column = columnOfRef(buf, valueStart, valueEnd); // r
-        else if (n === 0x73) style = parseIndex(buf, valueStart, valueEnd); // s
-        else if (n === 0x74) type = cellType(buf, valueStart, valueEnd); // t
-      }
-      p = valueEnd + 1;
+    const start = this.start;
+    let tagEnd = tags.plain ? readPlainCellStart(buf, attrStart, limit, start) : -1;
+    if (tagEnd < 0) {
+      tagEnd = readCellStart(buf, attrStart, limit, start);
+      if (tagEnd < 0) return limit;
     }
-    if (column < 0) column = previousColumn + 1;
+    const column = start.column < 0 ? previousColumn + 1 : start.column;
+    const { style, type } = start;
     this.lastColumn = column;
-    if (tagEnd < 0) return limit;
     if (buf[tagEnd - 1] === SLASH) return tagEnd + 1;
 
     let vStart = -1;
