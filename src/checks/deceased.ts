@@ -18,7 +18,7 @@ export const deceased: CheckDefinition = {
   id: ID,
   category: CATEGORY,
   title: 'Người đã chết vẫn được chi trả',
-  legalBasis: 'Người đã chết trước thời gian hỗ trợ hoặc trước ngày chi trả không thuộc diện hỗ trợ (domain.md §0, §4 mục D)',
+  legalBasis: 'NQ 42/NQ-CP: người đã chết trước thời gian hỗ trợ hoặc trước ngày chi trả không thuộc diện hỗ trợ (mặc định của công cụ, chưa xác nhận văn bản)',
   run(ctx) {
     const cfg = checkRules(ctx, ID);
     const register = ctx.data.registers.deceased ?? [];

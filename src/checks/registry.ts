@@ -14,6 +14,13 @@ import { notOnPoorList } from './not-on-poor-list.js';
 import { outOfPeriod } from './out-of-period.js';
 import { overCap } from './over-cap.js';
 import { sharedAccount } from './shared-account.js';
+import { amountOutlier } from './statistical/amount-outlier.js';
+import { benfordDeviation } from './statistical/benford-deviation.js';
+import { communeOutlier } from './statistical/commune-outlier.js';
+import { nameCluster } from './statistical/name-cluster.js';
+import { payoutSpike } from './statistical/payout-spike.js';
+import { roundAmount } from './statistical/round-amount.js';
+import { sharedContactCluster } from './statistical/shared-contact-cluster.js';
 import type { CheckDefinition } from './types.js';
 import { unknownAdminUnit } from './unknown-admin-unit.js';
 
@@ -36,4 +43,12 @@ export const CHECKS: readonly CheckDefinition[] = [
   idDobMismatch,
   unknownAdminUnit,
   missingField,
+  // statistical risk indicators (src/checks/statistical)
+  communeOutlier,
+  benfordDeviation,
+  roundAmount,
+  amountOutlier,
+  payoutSpike,
+  nameCluster,
+  sharedContactCluster,
 ];

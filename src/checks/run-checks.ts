@@ -80,7 +80,8 @@ export function runChecks(
     try {
       const found = mergeSameId(check.run(ctx));
       findings.push(...found);
-      perCheck.push({ id: check.id, ms: Math.round(performance.now() - started), count: found.length, ...noteFor(check.id, ctx) });
+      const own = check.note?.(ctx);
+      perCheck.push({ id: check.id, ms: Math.round(performance.now() - started), count: found.length, ...noteFor(check.id, ctx), ...(own ? { note: own } : {}) });
     } catch (err) {
       perCheck.push({ id: check.id, ms: Math.round(performance.now() - started), count: 0, note: `lỗi khi chạy: ${(err as Error).message}` });
     }

@@ -1,4 +1,5 @@
 import type { PersonRecord } from '../domain/index.js';
+import { isAttestedNameSyllable } from './name-syllables.js';
 import { hasProxy, hasTrustedId } from './person-key.js';
 import { nameKeyOf, textKey } from './text.js';
 
@@ -42,8 +43,28 @@ function withinOneEdit(a: string, b: string): boolean {
 }
 
 /**
- * Middle names that are different words, not typos ("Thị Huỳnh" / "Thị Thu"): two people. A middle name
- * written on one side only, or a subset of the other (names shortened in a list), is no conflict.
+ * The words of the display name, word for word beside the name key, when the name is written with
+ * diacritics; null otherwise (a name typed without them says nothing about which name was meant).
+ */
+function tonedWords(r: PersonRecord, keyWords: number): string[] | null {
+  if (r.fullName === null || !/[^\x00-\x7f]/.test(r.fullName)) return null;
+  const words = r.fullName.normalize('NFC').split(/\s+/).filter((w) => w !== '');
+  return words.length === keyWords ? words : null;
+}
+
+/**
+ * Two keys one letter apart ("manh" / "minh") that are a typo only when written without diacritics: when
+ * both rows spell them out and each is a real name ("Mạnh" / "Minh"), they are two names.
+ */
+function oneEditButDistinctNames(keyA: string, keyB: string, wordA: string | undefined, wordB: string | undefined): boolean {
+  if (keyA === keyB || wordA === undefined || wordB === undefined) return false;
+  return isAttestedNameSyllable(wordA) && isAttestedNameSyllable(wordB);
+}
+
+/**
+ * Middle names that are different words, not typos ("Thị Huỳnh" / "Thị Thu", or "Mạnh" / "Minh" written
+ * with diacritics): two people. A middle name written on one side only, or a subset of the other (names
+ * shortened in a list), is no conflict.
  */
 export function middleNamesConflict(a: PersonRecord, b: PersonRecord): boolean {
   const ta = nameKeyOf(a).split(' ').filter((t) => t !== '');
@@ -54,12 +75,27 @@ export function middleNamesConflict(a: PersonRecord, b: PersonRecord): boolean {
   const [small, big] = ma.length <= mb.length ? [ma, mb] : [mb, ma];
   if (small.every((t) => big.includes(t))) return false;
   if (ma.length !== mb.length) return true;
-  return ma.some((t, i) => !withinOneEdit(t, mb[i] ?? ''));
+  const wa = tonedWords(a, ta.length)?.slice(1, -1);
+  const wb = tonedWords(b, tb.length)?.slice(1, -1);
+  return ma.some((t, i) => {
+    const u = mb[i] ?? '';
+    if (!withinOneEdit(t, u)) return true;
+    return wa !== undefined && wb !== undefined && oneEditButDistinctNames(t, u, wa[i], wb[i]);
+  });
 }
 
-/** Given names (the last word) that are different words, not typos ("Thanh" / "Quyết"): two people. */
+/**
+ * Given names (the last word) that are different words, not typos ("Thanh" / "Quyết", or "Tâm" / "Lâm"
+ * written with diacritics): two people.
+ */
 export function givenNamesConflict(a: PersonRecord, b: PersonRecord): boolean {
-  const ga = nameKeyOf(a).split(' ').filter((t) => t !== '').pop();
-  const gb = nameKeyOf(b).split(' ').filter((t) => t !== '').pop();
-  return ga !== undefined && gb !== undefined && !withinOneEdit(ga, gb);
+  const ta = nameKeyOf(a).split(' ').filter((t) => t !== '');
+  const tb = nameKeyOf(b).split(' ').filter((t) => t !== '');
+  const ga = ta[ta.length - 1];
+  const gb = tb[tb.length - 1];
+  if (ga === undefined || gb === undefined) return false;
+  if (!withinOneEdit(ga, gb)) return true;
+  const wa = tonedWords(a, ta.length);
+  const wb = tonedWords(b, tb.length);
+  return wa !== null && wb !== null && oneEditButDistinctNames(ga, gb, wa[wa.length - 1], wb[wb.length - 1]);
 }

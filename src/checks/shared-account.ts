@@ -34,7 +34,7 @@ export const sharedAccount: CheckDefinition = {
   id: ID,
   category: CATEGORY,
   title: 'Một tài khoản hoặc số điện thoại nhận tiền cho nhiều hộ',
-  legalBasis: 'Dấu hiệu rủi ro nhận thay, khai khống (domain.md §4 mục F, J)',
+  legalBasis: 'Dấu hiệu rủi ro nhận thay, khai khống: mặc định của công cụ (chưa xác nhận văn bản)',
   run(ctx) {
     const cfg = checkRules(ctx, ID);
     if (!cfg?.enabled) return [];

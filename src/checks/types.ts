@@ -24,4 +24,9 @@ export interface CheckDefinition {
   title: string;
   legalBasis: string;
   run(ctx: CheckContext): Finding[];
+  /**
+   * What the last {@link run} on this context could not look at (e.g. groups too small for a statistic),
+   * for the run summary (`perCheck[].note`); undefined when there is nothing to say.
+   */
+  note?(ctx: CheckContext): string | undefined;
 }

@@ -12,6 +12,7 @@ import { writeBeneficiaryWorkbook, writePayoutWorkbook } from './write-lists.js'
 import { writePayoutCsv } from './write-payout-csv.js';
 import { writePopulation, writeRegisters } from './write-registers.js';
 import { pickArea, World } from './world.js';
+import { plantStatistical, scalePopulation } from './plant-statistical.js';
 
 export interface GenerateSamplesOptions {
   readonly seed: number;
@@ -23,7 +24,7 @@ export interface GenerateSamplesOptions {
 }
 
 /** Payout rows the planted anomalies and traps add on top of the ordinary ones (about). */
-const PLANTED_ROWS = 130;
+const PLANTED_ROWS = 175;
 
 /** Untidy but harmless variations: some names in NFD, some with stray spaces. */
 function messify(world: World): void {
@@ -65,6 +66,8 @@ export async function generateSamples(options: GenerateSamplesOptions): Promise<
   const world = new World(random, names, area, communes);
   buildBaseline(world, Math.max(rows - PLANTED_ROWS, Math.round(rows * 0.3)));
   plantCases(world);
+  scalePopulation(world);
+  plantStatistical(world);
   messify(world);
 
   await mkdir(outDir, { recursive: true });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/domain/index.js';
-import { type AnswerKey, generateSamples, PLANTED_RULES, TRAP_KINDS } from '../../src/samples/index.js';
+import { type AnswerKey, generateSamples, PLANTED_RULES, PLANTED_STATISTICAL_RULES, TRAP_KINDS } from '../../src/samples/index.js';
 import { type Cell, fold, headerColumn, nameColumn, readSamples, type SheetRows } from './read-back.js';
 
 const ROWS = 300;
@@ -107,7 +107,8 @@ describe('generateSamples', () => {
     for (const a of first.anomalies) counts.set(a.rule, (counts.get(a.rule) ?? 0) + 1);
     for (const rule of PLANTED_RULES) expect(counts.get(rule) ?? 0, rule).toBeGreaterThanOrEqual(3);
     expect(counts.get('DUPLICATE_PAYMENT') ?? 0).toBeGreaterThanOrEqual(6);
-    for (const rule of counts.keys()) expect(PLANTED_RULES as readonly string[]).toContain(rule);
+    for (const rule of counts.keys()) expect([...PLANTED_RULES, ...PLANTED_STATISTICAL_RULES] as readonly string[]).toContain(rule);
+    for (const rule of PLANTED_STATISTICAL_RULES) expect(counts.get(rule) ?? 0, rule).toBeGreaterThanOrEqual(1);
   });
 
   it('plants every kind of trap', () => {
