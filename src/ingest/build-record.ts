@@ -1,30 +1,26 @@
 import {
-  CANONICAL_FIELDS,
   columnLetter,
-  isCellError,
   type CanonicalField,
   type CellValue,
   type Gender,
-  type NormalizeFlag,
   type PersonRecord,
   type RawRow,
   type Role,
 } from '../domain/index.js';
 import {
   convertTcvn3,
-  displayName,
-  nameKey,
   normalizeAccount,
   normalizePhone,
   parseAmount,
-  parseDate,
-  parseGender,
   parseIdNumber,
   parseInteger,
   parsePeriod,
 } from '../normalize/index.js';
 import type { AdminAnswer, AdminLookup, AdminQuery } from './admin-lookup.js';
 import type { CleanRow } from './cell-text.js';
+import { withCommuneType } from './context-hints.js';
+import { plainValue, RowFields, shown } from './row-fields.js';
+import type { TextMemos } from './text-memos.js';
 import type { IngestProblem, SheetPlan } from './types.js';
 
 /** What a section heading above the current row said ("Thôn 1", "I. Người có công"). */
@@ -50,10 +46,16 @@ export interface SheetReader {
   optionAdmin: AdminQuery;
   /** A column of GSO commune codes ("Mã xã"), which no canonical field holds; it wins when the code exists. */
   communeCodeColumn: number | null;
+  /** The unit type the commune column's header names alone ("Xã"): "Hiệp Hòa" under it is "Xã Hiệp Hòa". */
+  communeColumnType?: string | null;
   /** resolveGroup over the sheet's vocabulary, cached: a column repeats a few labels. */
   resolveGroup: (label: string) => string | null;
   /** Group the sheet name or title names. */
   sheetGroup: { code: string; label: string } | null;
+  /** Whether the birth column's header says "ngày" (its numbers may then be date serials). */
+  birthIsDate: boolean;
+  /** The file's memoised text normalisations. */
+  memos: TextMemos;
 }
 
 export interface BuiltRow {
@@ -63,13 +65,6 @@ export interface BuiltRow {
 
 /** Fields whose numbers may be Excel date serials rather than years. */
 const DATE_FIELDS: readonly CanonicalField[] = ['paidDate', 'deathDate', 'startDate', 'endDate'];
-
-function plainValue(v: CellValue | undefined): CellValue {
-  if (v === undefined) return null;
-  if (isCellError(v)) return v.error;
-  if (typeof v === 'string' && v.trim() === '') return null;
-  return v;
-}
 
 /**
  * An amount; text typed in a TCVN3 font ("1.500.000 ®", where "®" is "đ") is too short for the
@@ -81,9 +76,29 @@ function money(v: CellValue): number | null {
   return parseAmount(convertTcvn3(v));
 }
 
-function shown(v: CellValue): string {
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(v);
+/** A population count: a whole number, else an amount-like figure ("12.345"). */
+function populationCount(v: CellValue): number | null {
+  return parseInteger(v) ?? money(v);
+}
+
+const TICK = /^\s*[xX✓✔vV*]\s*$/;
+
+/** Under "Giới tính" the Nam | Nữ columns hold a tick ("x") instead of the year. */
+function isTick(v: CellValue): boolean {
+  return typeof v === 'string' && TICK.test(v);
+}
+
+/** The row's values by header text (see SheetReader.headerKeys), as read; cleaned text for text cells. */
+function rawValues(row: RawRow, cleaned: CleanRow, headerKeys: readonly string[]): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  const { cells } = row;
+  for (let index = 0; index < cells.length; index++) {
+    const v = plainValue(cells[index]);
+    if (v === null) continue;
+    const key = headerKeys[index] ?? columnLetter(index);
+    raw[key] = typeof v === 'number' || typeof v === 'boolean' ? v : (cleaned.texts[index] ?? shown(v));
+  }
+  return raw;
 }
 
 /**
@@ -92,65 +107,25 @@ function shown(v: CellValue): string {
  * (for the population register: no commune) gives no record.
  */
 export function buildRecord(row: RawRow, cleaned: CleanRow, reader: SheetReader, section: SectionState): BuiltRow {
-  const { plan } = reader;
-  const flags = new Set<NormalizeFlag>();
-  const problems: IngestProblem[] = [];
-  const problem = (field: CanonicalField | null, message: string): void => {
-    const index = field === null ? undefined : plan.mapping[field];
-    problems.push({ sheet: plan.sheet, row: row.row, column: index === undefined ? null : columnLetter(index), message });
-  };
-  const value = (field: CanonicalField): CellValue => {
-    const index = plan.mapping[field];
-    return index === undefined ? null : plainValue(row.cells[index]);
-  };
-  const text = (field: CanonicalField): string | null => {
-    const index = plan.mapping[field];
-    if (index === undefined) return null;
-    for (const f of cleaned.flags[index] ?? []) flags.add(f);
-    return cleaned.texts[index] ?? null;
-  };
-  const date = (field: CanonicalField, serial: boolean): { date: string | null; year: number | null } => {
-    const v = value(field);
-    if (v === null) return { date: null, year: null };
-    const parsed = parseDate(v, { serial });
-    if (!parsed || (parsed.date === null && parsed.year === null)) {
-      flags.add('DATE_UNPARSED');
-      problem(field, `không đọc được ngày "${shown(v)}" ở cột ${CANONICAL_FIELDS[field]}`);
-      return { date: null, year: null };
-    }
-    return parsed;
-  };
-
-  const raw: Record<string, unknown> = {};
-  row.cells.forEach((cell, index) => {
-    const v = plainValue(cell);
-    if (v === null) return;
-    const key = reader.headerKeys[index] ?? columnLetter(index);
-    raw[key] = typeof v === 'number' || typeof v === 'boolean' ? v : (cleaned.texts[index] ?? shown(v));
-  });
+  const { plan, memos } = reader;
+  const fields = new RowFields(row, cleaned, plan);
+  const { flags, problems } = fields;
+  const raw = rawValues(row, cleaned, reader.headerKeys);
 
   // Name: a household list may name only the head of household.
-  const nameText = text('fullName') ?? (plan.mapping.fullName === undefined ? text('householdHead') : null);
-  const fullName = nameText === null ? null : displayName(nameText) || null;
-  const key = nameText === null ? null : nameKey(nameText) || null;
+  const nameText = fields.text('fullName') ?? (plan.mapping.fullName === undefined ? fields.text('householdHead') : null);
+  const names = nameText === null ? null : memos.name(nameText);
 
-  const idValue = value('idNumber');
+  const idValue = fields.value('idNumber');
   const id = idValue === null ? null : parseIdNumber(idValue);
   if (id) for (const f of id.flags) flags.add(f);
 
   // Birth: a date/year column, or the year written under "Nam" or "Nữ", which also gives the gender.
-  const birthIndex = plan.mapping.birthDate;
-  const birthHeader = birthIndex === undefined ? '' : (plan.columns[birthIndex]?.header ?? '');
-  const birth = date('birthDate', /ngày|ngay/i.test(birthHeader));
-  // Under "Giới tính" the Nam | Nữ columns hold a tick ("x") instead of the year.
-  const ticked = (field: CanonicalField): boolean => {
-    const v = value(field);
-    return typeof v === 'string' && /^\s*[xX✓✔vV*]\s*$/.test(v);
-  };
-  const maleTick = ticked('birthYearMale');
-  const femaleTick = ticked('birthYearFemale');
-  const male = maleTick ? { date: null, year: null } : date('birthYearMale', false);
-  const female = femaleTick ? { date: null, year: null } : date('birthYearFemale', false);
+  const birth = fields.date('birthDate', reader.birthIsDate);
+  const maleTick = isTick(fields.value('birthYearMale'));
+  const femaleTick = isTick(fields.value('birthYearFemale'));
+  const male = maleTick ? { date: null, year: null } : fields.date('birthYearMale', false);
+  const female = femaleTick ? { date: null, year: null } : fields.date('birthYearFemale', false);
   const hasMale = maleTick || male.date !== null || male.year !== null;
   const hasFemale = femaleTick || female.date !== null || female.year !== null;
   let birthDate = birth.date;
@@ -158,7 +133,7 @@ export function buildRecord(row: RawRow, cleaned: CleanRow, reader: SheetReader,
   let gender: Gender | null = null;
   if (hasMale && hasFemale) {
     flags.add('BIRTH_BOTH_GENDER_COLUMNS');
-    problem('birthYearFemale', 'năm sinh ghi ở cả cột Nam và cột Nữ');
+    fields.problem('birthYearFemale', 'năm sinh ghi ở cả cột Nam và cột Nữ');
     if (male.year === female.year) {
       birthYear ??= male.year;
       birthDate ??= male.date === female.date ? male.date : null;
@@ -169,12 +144,12 @@ export function buildRecord(row: RawRow, cleaned: CleanRow, reader: SheetReader,
     birthYear ??= side.year;
     birthDate ??= side.date;
   }
-  const genderValue = value('gender');
-  if (genderValue !== null) gender = parseGender(genderValue) ?? gender;
+  const genderValue = fields.value('gender');
+  if (typeof genderValue === 'string') gender = memos.gender(genderValue) ?? gender;
   if (birthYear === null && birthDate !== null) birthYear = Number(birthDate.slice(0, 4));
 
   // Admin units: columns, else title rows, else the file name, else the options' defaults.
-  const communeText = text('commune');
+  const communeText = withCommuneType(fields.text('commune'), reader.communeColumnType ?? null);
   const written = communeText ?? reader.titleAdmin.commune;
   const codeCell = reader.communeCodeColumn === null ? null : cleaned.texts[reader.communeCodeColumn] ?? null;
   const byCode = codeCell === null ? null : reader.admin.byCode(codeCell);
@@ -186,14 +161,14 @@ export function buildRecord(row: RawRow, cleaned: CleanRow, reader: SheetReader,
   } else {
     admin = reader.admin.lookup({
       commune: written ?? reader.optionAdmin.commune,
-      district: text('district') ?? reader.titleAdmin.district ?? reader.optionAdmin.district,
-      province: text('province') ?? reader.titleAdmin.province ?? reader.optionAdmin.province,
+      district: fields.text('district') ?? reader.titleAdmin.district ?? reader.optionAdmin.district,
+      province: fields.text('province') ?? reader.titleAdmin.province ?? reader.optionAdmin.province,
     });
     if (!admin.resolved) flags.add('ADMIN_UNIT_UNRESOLVED');
   }
 
   // Group: the column, else the section heading, else the sheet name or title.
-  let groupLabel = text('group');
+  let groupLabel = fields.text('group');
   let groupCode: string | null = null;
   if (groupLabel !== null) {
     groupCode = reader.resolveGroup(groupLabel);
@@ -206,68 +181,64 @@ export function buildRecord(row: RawRow, cleaned: CleanRow, reader: SheetReader,
     groupLabel = reader.sheetGroup.label;
   }
 
-  const amountValue = value('amount');
+  const amountValue = fields.value('amount');
   let amount: number | null = null;
   if (amountValue !== null) {
     amount = money(amountValue);
     if (amount === null) {
       flags.add('AMOUNT_UNPARSED');
-      problem('amount', `số tiền "${shown(amountValue)}" không đọc được thành số`);
+      fields.problem('amount', `số tiền "${shown(amountValue)}" không đọc được thành số`);
     }
   }
-  const number = (field: CanonicalField, parse: (v: CellValue) => number | null): number | null => {
-    const v = value(field);
-    return v === null ? null : parse(v);
-  };
   const dates: Partial<Record<CanonicalField, string | null>> = {};
-  for (const field of DATE_FIELDS) dates[field] = date(field, true).date;
+  for (const field of DATE_FIELDS) dates[field] = fields.date(field, true).date;
   const paidYear = dates.paidDate ? Number(dates.paidDate.slice(0, 4)) : undefined;
-  const periodValue = value('period');
-  const phoneValue = value('phone');
-  const accountValue = value('bankAccount');
+  const periodValue = fields.value('period');
+  const phoneValue = fields.value('phone');
+  const accountValue = fields.value('bankAccount');
 
-  const houseHead = text('householdHead');
+  const houseHead = fields.text('householdHead');
   const record: PersonRecord = {
     role: reader.role,
     file: reader.file,
     sheet: plan.sheet,
     row: row.row,
     raw,
-    fullName,
-    nameKey: key,
+    fullName: names?.display ?? null,
+    nameKey: names?.key ?? null,
     birthDate,
     birthYear,
     gender,
     idNumber: id?.value ?? null,
     idKind: id?.kind ?? null,
-    householdCode: text('householdCode'),
-    householdHead: houseHead === null ? null : displayName(houseHead) || houseHead,
-    members: number('members', parseInteger),
-    relation: text('relation'),
-    address: text('address'),
-    village: text('village') ?? section.village ?? plan.context.village,
+    householdCode: fields.text('householdCode'),
+    householdHead: houseHead === null ? null : (memos.name(houseHead).display ?? houseHead),
+    members: fields.number('members', parseInteger),
+    relation: fields.text('relation'),
+    address: fields.text('address'),
+    village: fields.text('village') ?? section.village ?? plan.context.village,
     provinceCode: admin.provinceCode,
     districtCode: admin.districtCode,
     communeCode: admin.communeCode,
     communeName: admin.communeName,
     groupLabel,
     groupCode,
-    rate: number('rate', money),
-    months: number('months', parseInteger),
+    rate: fields.number('rate', money),
+    months: fields.number('months', parseInteger),
     period: periodValue === null ? null : parsePeriod(periodValue, paidYear),
     amount,
     paidDate: dates.paidDate ?? null,
-    signature: text('signature'),
-    receiver: text('receiver'),
+    signature: fields.text('signature'),
+    receiver: fields.text('receiver'),
     bankAccount: accountValue === null ? null : normalizeAccount(accountValue),
     phone: phoneValue === null ? null : normalizePhone(phoneValue),
-    revenue: number('revenue', money),
+    revenue: fields.number('revenue', money),
     deathDate: dates.deathDate ?? null,
     startDate: dates.startDate ?? null,
     endDate: dates.endDate ?? null,
-    population: number('population', (v) => parseInteger(v) ?? money(v)),
-    payer: text('payer'),
-    note: text('note'),
+    population: fields.number('population', populationCount),
+    payer: fields.text('payer'),
+    note: fields.text('note'),
     flags: [...flags],
   };
 

@@ -1,5 +1,5 @@
 import { isCellError, type CellValue, type NormalizeFlag } from '../domain/index.js';
-import { cleanText } from '../normalize/index.js';
+import { cleanText, isCleanAscii } from '../normalize/index.js';
 
 /**
  * The cleaned text of a cell for classification and header matching (NFC, legacy encodings
@@ -22,18 +22,33 @@ export interface CleanRow {
   flags: (readonly NormalizeFlag[] | null)[];
 }
 
-export function cleanRow(cells: readonly CellValue[]): CleanRow {
-  const texts: (string | null)[] = [];
-  const flags: (readonly NormalizeFlag[] | null)[] = [];
-  for (const v of cells) {
-    if (typeof v === 'string') {
-      const cleaned = cleanText(v);
-      const t = cleaned.text === null ? null : cleaned.text.trim();
-      texts.push(t === '' ? null : t);
-      flags.push(cleaned.flags.length > 0 ? cleaned.flags : null);
+/**
+ * Cleans a text cell: see {@link cellText}; flags null when cleaning raised none. `legacy`: the sheet's
+ * legacy encoding (SheetPlan.legacy), applied to every cell that may be legacy text.
+ */
+export function cleanTextCell(raw: string, legacy: 'TCVN3' | 'VNI' | null = null): { text: string | null; flags: readonly NormalizeFlag[] | null } {
+  const cleaned = cleanText(raw, { legacy });
+  const text = cleaned.text === null ? null : cleaned.text.trim();
+  return { text: text === '' ? null : text, flags: cleaned.flags.length > 0 ? cleaned.flags : null };
+}
+
+/** Cleans a row; `clean` turns a text cell into its text and flags (pass a memoised {@link cleanTextCell}). */
+export function cleanRow(cells: readonly CellValue[], clean = cleanTextCell): CleanRow {
+  const texts: (string | null)[] = new Array<string | null>(cells.length);
+  const flags: (readonly NormalizeFlag[] | null)[] = new Array<readonly NormalizeFlag[] | null>(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i];
+    if (typeof v === 'string' && isCleanAscii(v)) {
+      // Already clean (most numbers-as-text, IDs, codes): no cleaning and no allocation.
+      texts[i] = v;
+      flags[i] = null;
+    } else if (typeof v === 'string') {
+      const cleaned = clean(v);
+      texts[i] = cleaned.text;
+      flags[i] = cleaned.flags;
     } else {
-      texts.push(cellText(v));
-      flags.push(null);
+      texts[i] = cellText(v);
+      flags[i] = null;
     }
   }
   return { texts, flags };
@@ -41,12 +56,10 @@ export function cleanRow(cells: readonly CellValue[]): CleanRow {
 
 /** The distinct non-empty texts of a row, in column order (merged cells repeat one text). */
 export function distinctTexts(texts: readonly (string | null)[]): string[] {
-  const seen = new Set<string>();
   const out: string[] = [];
+  // Rows are short: a linear scan of the few texts kept so far beats building a Set per row.
   for (const t of texts) {
-    if (t === null || seen.has(t)) continue;
-    seen.add(t);
-    out.push(t);
+    if (t !== null && !out.includes(t)) out.push(t);
   }
   return out;
 }

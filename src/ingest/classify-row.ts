@@ -65,6 +65,8 @@ export interface ClassifyInput {
   signatures: readonly (readonly string[])[];
   inSignatureBlock: boolean;
   isGroupLabel: (text: string) => boolean;
+  /** foldKey, possibly memoised (a sheet repeats its texts); foldKey itself when absent. */
+  fold?: (text: string) => string;
 }
 
 /**
@@ -76,12 +78,11 @@ export function classifyRow(input: ClassifyInput): RowKind {
   const all = distinctTexts(texts);
   if (all.length === 0) return { kind: 'blank' };
   if (input.inSignatureBlock) return { kind: 'signature' };
-  if (isRepeatedHeader(texts, input.signatures) || isColumnNumberRow(texts)) return { kind: 'repeated_header' };
+  if (isRepeatedHeader(texts, input.signatures, input.fold ?? foldKey) || isColumnNumberRow(texts)) return { kind: 'repeated_header' };
 
-  const at = (i: number | undefined): string | null => (i === undefined ? null : (texts[i] ?? null));
-  const name = at(columns.name);
-  const id = at(columns.id);
-  const amount = at(columns.amount);
+  const name = textAt(texts, columns.name);
+  const id = textAt(texts, columns.id);
+  const amount = textAt(texts, columns.amount);
   const hasId = hasIdDigits(id);
   const amountIsNumber = amount !== null && isNumberText(amount) && amount !== name;
   // Labels are the texts other than the amount ("Tổng cộng | 6.000.000"); a merged heading fills the amount cell too.
@@ -109,23 +110,30 @@ export function classifyRow(input: ClassifyInput): RowKind {
   return { kind: 'data' };
 }
 
-function isRepeatedHeader(texts: readonly (string | null)[], signatures: readonly (readonly string[])[]): boolean {
-  const filled: number[] = [];
-  texts.forEach((t, c) => {
-    if (t !== null) filled.push(c);
-  });
-  const needed = Math.max(2, Math.ceil(filled.length * 0.8));
-  if (filled.length < needed) return false;
+function textAt(texts: readonly (string | null)[], i: number | undefined): string | null {
+  return i === undefined ? null : (texts[i] ?? null);
+}
+
+function isRepeatedHeader(
+  texts: readonly (string | null)[],
+  signatures: readonly (readonly string[])[],
+  fold: (text: string) => string,
+): boolean {
+  let filled = 0;
+  for (const t of texts) if (t !== null) filled++;
+  const needed = Math.max(2, Math.ceil(filled * 0.8));
+  if (filled < needed) return false;
   // A repeated header row (or only its sub-header row) matches the header wherever it has text;
   // data rows fail on their first cells, so stop folding as soon as a match is out of reach.
-  return signatures.some((sig) => {
+  for (const sig of signatures) {
     let misses = 0;
-    for (const c of filled) {
-      const s = sig[c] ?? '';
+    for (let c = 0; c < texts.length && misses <= filled - needed; c++) {
       const t = texts[c] ?? null;
-      if (s === '' || t === null || foldKey(t) !== s) misses++;
-      if (misses > filled.length - needed) return false;
+      if (t === null) continue;
+      const s = sig[c] ?? '';
+      if (s === '' || fold(t) !== s) misses++;
     }
-    return true;
-  });
+    if (misses <= filled - needed) return true;
+  }
+  return false;
 }

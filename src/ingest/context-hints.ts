@@ -2,8 +2,27 @@ import { foldKey } from '../normalize/index.js';
 
 export interface AdminHints {
   commune: string | null;
+  /** The unit type written before the commune name ("XÃ", "Thị trấn"): a district may have a Xã and a Thị trấn of one name. */
+  communeType: string | null;
   district: string | null;
   province: string | null;
+}
+
+const COMMUNE_TYPE = /^(thị trấn|thi tran|xã|phường|phuong|tt\.?|p\.|x\.)(?![\p{L}])/iu;
+
+/**
+ * A commune name with its unit type: the name as written when it already starts with one ("Xã An Bình"),
+ * else the type before it ("Hiệp Hòa" under a "Xã" column → "Xã Hiệp Hòa"). Without a type, the name.
+ */
+export function withCommuneType(name: string | null, type: string | null): string | null {
+  if (name === null || type === null || COMMUNE_TYPE.test(name.trim())) return name;
+  return `${type} ${name}`;
+}
+
+/** The unit type a header names alone ("Xã", "PHƯỜNG"), or null ("Xã/phường/thị trấn" names none). */
+export function communeTypeOfHeader(header: string): string | null {
+  const t = header.normalize('NFC').trim();
+  return /^(thị trấn|xã|phường)$/iu.test(t) ? t : null;
 }
 
 const CENTRAL_CITIES = new Set(['ha noi', 'ho chi minh', 'hai phong', 'da nang', 'can tho']);
@@ -16,7 +35,7 @@ const STOP = /[,;:()\n–—]|\s-\s|\s\/\s/u;
  * @example extractAdminHints(['UBND XÃ AN BÌNH']).commune // 'AN BÌNH'
  */
 export function extractAdminHints(texts: readonly string[]): AdminHints {
-  const hints: AdminHints = { commune: null, district: null, province: null };
+  const hints: AdminHints = { commune: null, communeType: null, district: null, province: null };
   for (const text of texts) {
     const matches = [...text.normalize('NFC').matchAll(KEYWORD)];
     matches.forEach((m, k) => {
@@ -35,7 +54,12 @@ export function extractAdminHints(texts: readonly string[]): AdminHints {
       const folded = foldKey(name);
       if (folded.startsWith('hoi') || folded.startsWith('nhan dan')) return;
       const kind = (m[1] ?? '').toLowerCase();
-      if (kind === 'xã' || kind === 'phường' || kind === 'thị trấn') hints.commune ??= name;
+      if (kind === 'xã' || kind === 'phường' || kind === 'thị trấn') {
+        if (hints.commune === null) {
+          hints.commune = name;
+          hints.communeType = (m[1] ?? '').trim() || null;
+        }
+      }
       else if (kind === 'huyện' || kind === 'quận' || kind === 'thị xã') hints.district ??= name;
       else if (kind === 'tỉnh') hints.province ??= name;
       else if (CENTRAL_CITIES.has(folded)) hints.province ??= name;

@@ -95,13 +95,15 @@ function foldRow(texts: readonly (string | null)[]): string[] {
   return texts.map((t) => (t === null ? '' : foldKey(t)));
 }
 
+const COLUMN_NUMBER_TOKEN = String.raw`\(?(?:\d{1,2}|[A-Z])\)?`;
+/** A column-number cell: "1", "(2)", "A", "3=1x2"; compiled once (rows are tested by the million). */
+const COLUMN_NUMBER = new RegExp(`^${COLUMN_NUMBER_TOKEN}(?:[=x×*+\\-/]${COLUMN_NUMBER_TOKEN})*$`);
+
 /** A row like "(1) (2) (3)", "A B 1 2 3" or "(10)=(8)x(9)": numbers the columns, holds no data. */
 export function isColumnNumberRow(texts: readonly (string | null)[]): boolean {
   const cells = texts.filter((t): t is string => t !== null);
   if (cells.length < 3) return false;
-  const token = String.raw`\(?(?:\d{1,2}|[A-Z])\)?`;
-  const pattern = new RegExp(`^${token}(?:[=x×*+\\-/]${token})*$`);
-  return cells.every((t) => pattern.test(t.replace(/\s+/g, '')));
+  return cells.every((t) => COLUMN_NUMBER.test(t.replace(/\s+/g, '')));
 }
 
 /** For each column, the texts of the parent rows so far (an empty parent cell under a merge-less header takes its left neighbour). */

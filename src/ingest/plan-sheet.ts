@@ -1,5 +1,5 @@
 import { columnLetter, type RawRow } from '../domain/index.js';
-import { foldKey, resolveGroup, type GroupVocabulary } from '../normalize/index.js';
+import { detectDominantEncoding, foldKey, resolveGroup, type GroupVocabulary } from '../normalize/index.js';
 import { applyExplicitMapping, mappingOf } from './apply-mapping.js';
 import { distinctTexts, rowTexts } from './cell-text.js';
 import { extractAdminHints, isListTitle, villageOf } from './context-hints.js';
@@ -51,6 +51,7 @@ export function planSheet(input: PlanSheetInput): SheetPlan {
     return detected.columns[index] ?? { index, letter: columnLetter(index), header: '', field: null };
   });
   const mapped = applyExplicitMapping(columns, input.mapping, { file: input.file, sheet });
+  const legacy = detectDominantEncoding(head.flatMap((r) => r.cells.filter((c): c is string => typeof c === 'string')));
   return {
     sheet,
     headerRows: detected.headerRows,
@@ -60,6 +61,7 @@ export function planSheet(input: PlanSheetInput): SheetPlan {
     context,
     confidence: detected.confidence,
     isDataSheet: true,
+    ...(legacy !== null ? { legacy } : {}),
   };
 }
 
@@ -81,6 +83,7 @@ export function sheetContext(sheet: string, titleTexts: readonly string[], group
     title,
     groupCode,
     communeHint: hints.commune,
+    communeTypeHint: hints.communeType,
     districtHint: hints.district,
     provinceHint: hints.province,
     village: villageOf(sheet),

@@ -2,11 +2,13 @@ import path from 'node:path';
 import type { PersonRecord } from '../domain/index.js';
 import { foldKey, NQ42_GROUP_LABELS, resolveGroup, type GroupVocabulary } from '../normalize/index.js';
 import { AdminLookup, type AdminAnswer } from './admin-lookup.js';
+import { boundedMemo } from './bounded-memo.js';
 import type { SheetReader } from './build-record.js';
-import { extractAdminHints } from './context-hints.js';
+import { communeTypeOfHeader, extractAdminHints, withCommuneType } from './context-hints.js';
 import { openSource } from './open-source.js';
 import { planSource } from './plan-file.js';
 import { emptyStats, readSheet } from './read-sheet.js';
+import { createTextMemos } from './text-memos.js';
 import type { FilePlan, FileStats, IngestOptions, SheetPlan } from './types.js';
 
 const DEFAULT_BATCH = 500;
@@ -32,15 +34,8 @@ export async function* readRecords(
     const admin = await AdminLookup.create();
     let fileAdmin: SheetReader['fileAdmin'] | undefined;
     let batch: PersonRecord[] = [];
-    const groupCache = new Map<string, string | null>();
-    const cachedGroup = (label: string): string | null => {
-      let code = groupCache.get(label);
-      if (code === undefined) {
-        code = resolveGroup(label, groups);
-        if (groupCache.size < 10_000) groupCache.set(label, code);
-      }
-      return code;
-    };
+    const memos = createTextMemos();
+    const cachedGroup = boundedMemo((label) => resolveGroup(label, groups), 10_000);
     let records = 0;
     for (const sheetPlan of filePlan.sheets) {
       const sheetStats = emptyStats(sheetPlan);
@@ -55,7 +50,7 @@ export async function* readRecords(
         headerKeys: headerKeys(sheetPlan),
         admin,
         titleAdmin: {
-          commune: sheetPlan.context.communeHint,
+          commune: withCommuneType(sheetPlan.context.communeHint, sheetPlan.context.communeTypeHint ?? null),
           district: sheetPlan.context.districtHint,
           province: sheetPlan.context.provinceHint,
         },
@@ -66,8 +61,11 @@ export async function* readRecords(
           province: options.defaultProvince ?? null,
         },
         communeCodeColumn: communeCodeColumn(sheetPlan),
+        communeColumnType: communeTypeOfHeader(sheetPlan.columns[sheetPlan.mapping.commune ?? -1]?.header ?? ''),
         resolveGroup: cachedGroup,
         sheetGroup: sheetGroup(sheetPlan, groups),
+        birthIsDate: birthIsDate(sheetPlan),
+        memos,
       };
       for await (const record of readSheet(source, reader, sheetStats)) {
         batch.push(record);
@@ -99,6 +97,13 @@ function headerKeys(plan: SheetPlan): string[] {
     used.add(key);
     return key;
   });
+}
+
+/** Whether the birth column's header says "ngày": its numbers may then be date serials, not years. */
+function birthIsDate(plan: SheetPlan): boolean {
+  const index = plan.mapping.birthDate;
+  const header = index === undefined ? '' : (plan.columns[index]?.header ?? '');
+  return /ngày|ngay/i.test(header);
 }
 
 function sheetGroup(plan: SheetPlan, groups: GroupVocabulary[]): SheetReader['sheetGroup'] {

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { AppError, type PersonRecord } from '../domain/index.js';
 import { foldKey } from '../normalize/index.js';
 import { buildRecord, type SectionState, type SheetReader } from './build-record.js';
-import { cleanRow } from './cell-text.js';
+import { cleanRow, cleanTextCell } from './cell-text.js';
+import { boundedMemo } from './bounded-memo.js';
 import { classifyRow } from './classify-row.js';
 import { stripListPrefix, villageOf } from './context-hints.js';
 import type { RowSource } from './open-source.js';
@@ -37,6 +38,9 @@ export async function* readSheet(source: RowSource, reader: SheetReader, stats: 
     amount: plan.mapping.amount,
   };
   const signatures = headerSignatures(plan);
+  // A sheet typed in a legacy font converts every cell that may be legacy text, even one that alone reads as Unicode ("Hé kinh doanh").
+  const legacy = plan.legacy;
+  const clean = legacy === undefined ? reader.memos.clean : boundedMemo((raw: string) => cleanTextCell(raw, legacy));
   const isGroupLabel = (text: string): boolean => reader.resolveGroup(text) !== null;
   const section: SectionState = { village: null, groupCode: null, groupLabel: null };
   let inSignatureBlock = false;
@@ -52,8 +56,8 @@ export async function* readSheet(source: RowSource, reader: SheetReader, stats: 
       const gap = source.omitsBlankRows ? row.row - lastRow - 1 : 0;
       if (gap > 0) skip(inSignatureBlock ? 'signature' : 'blank', gap);
       lastRow = row.row;
-      const cleaned = cleanRow(row.cells);
-      const kind = classifyRow({ texts: cleaned.texts, columns, signatures, inSignatureBlock, isGroupLabel });
+      const cleaned = cleanRow(row.cells, clean);
+      const kind = classifyRow({ texts: cleaned.texts, columns, signatures, inSignatureBlock, isGroupLabel, fold: reader.memos.fold });
       if (kind.kind !== 'data') {
         skip(kind.kind);
         if (kind.kind === 'signature') inSignatureBlock = true;

@@ -16,6 +16,8 @@ export interface SheetContext {
   title: string | null;
   groupCode: string | null;
   communeHint: string | null;
+  /** The unit type written before the commune hint ("XÃ"), so that "Xã Hiệp Hòa" is not taken for "Thị trấn Hiệp Hòa". */
+  communeTypeHint?: string | null;
   districtHint: string | null;
   provinceHint: string | null;
   village: string | null;
@@ -36,6 +38,12 @@ export interface SheetPlan {
   isDataSheet: boolean;
   /** Vietnamese: why the sheet is not a data sheet. */
   reason?: string;
+  /**
+   * The legacy encoding most text cells of the sheet's first rows are in (see detectDominantEncoding):
+   * every cell of the sheet that may be legacy text is then converted, including the ones a single-cell
+   * test cannot decide ("Hé kinh doanh" is both Unicode and TCVN3 for "Hộ kinh doanh"). Absent: Unicode.
+   */
+  legacy?: 'TCVN3' | 'VNI';
 }
 
 /** Field → column letter ("C") or exact header text; from CLI `--map field=C` or a saved JSON mapping. */

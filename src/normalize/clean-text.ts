@@ -3,6 +3,7 @@ import { detectLegacyEncoding, mayBeLegacy } from './detect-legacy-encoding.js';
 import { convertTcvn3, convertVni } from './legacy-encoding.js';
 
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+const CLEAN_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 const WIDE_SPACE = /[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/g;
 
 export interface CleanTextOptions {
@@ -31,7 +32,14 @@ export function cleanText(value: CellValue, options: CleanTextOptions = {}): { t
   return cleanString(String(value), options.legacy ?? null);
 }
 
+/** Whether a text is printable ASCII, single-spaced and trimmed: {@link cleanText} returns it unchanged, unflagged. */
+export function isCleanAscii(text: string): boolean {
+  return CLEAN_ASCII.test(text);
+}
+
 function cleanString(raw: string, sheetLegacy: 'TCVN3' | 'VNI' | null): { text: string | null; flags: NormalizeFlag[] } {
+  // Printable ASCII, single-spaced and trimmed is already clean: the general path would return it unchanged.
+  if (CLEAN_ASCII.test(raw)) return { text: raw, flags: [] };
   let text = raw.normalize('NFC');
   const flags: NormalizeFlag[] = [];
   const legacy = sheetLegacy !== null ? (mayBeLegacy(text) ? sheetLegacy : null) : detectLegacyEncoding(text);
@@ -51,6 +59,7 @@ function cleanString(raw: string, sheetLegacy: 'TCVN3' | 'VNI' | null): { text: 
  */
 export function plainNumber(n: number): string {
   const s = String(n);
+  if (!s.includes('e')) return s;
   const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/i.exec(s);
   if (!m) return s;
   const digits = (m[2] ?? '') + (m[3] ?? '');

@@ -11,8 +11,15 @@ export function decodeLegacy(text: string): string {
   return nfc;
 }
 
+/**
+ * Pure ASCII: no normalisation, legacy encoding or diacritic can apply, so the fast paths below give
+ * exactly what the general code gives (most cells of a list — numbers, IDs, codes — are ASCII).
+ */
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lower case without diacritics, "đ" → "d"; everything else kept. */
 export function stripDiacritics(text: string): string {
+  if (ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -28,6 +35,7 @@ export function stripDiacritics(text: string): string {
  * @example foldKey('Số CMND/CCCD') // 'so cmnd cccd'
  */
 export function foldKey(text: string): string {
+  if (ASCII.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   return stripDiacritics(decodeLegacy(text))
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
@@ -39,6 +47,7 @@ export function foldKey(text: string): string {
  * @example nameKey('NGUYỄN  Văn Hoà') // 'nguyen van hoa'
  */
 export function nameKey(text: string): string {
+  if (ASCII.test(text)) return text.toLowerCase().replace(/[^a-z]+/g, ' ').trim();
   return stripDiacritics(decodeLegacy(text))
     .replace(/[^\p{L}]+/gu, ' ')
     .trim();

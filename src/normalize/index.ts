@@ -1,4 +1,4 @@
-export { cleanText, plainNumber, type CleanTextOptions } from './clean-text.js';
+export { cleanText, isCleanAscii, plainNumber, type CleanTextOptions } from './clean-text.js';
 export { convertTcvn3, convertVni, encodeTcvn3, encodeVni } from './legacy-encoding.js';
 export { detectLegacyEncoding, detectDominantEncoding } from './detect-legacy-encoding.js';
 export { canonicalTones } from './canonical-tones.js';

@@ -50,9 +50,10 @@ async function openSqlite(file: string): Promise<DbHandle> {
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma('busy_timeout = 5000');
-  // Up to 256 MiB of page cache (allocated only as used): a million-row upload's index pages then stay
-  // in memory; at 64 MiB they thrashed and the upload slowed down more than linearly.
-  raw.pragma('cache_size = -262144');
+  // 32 MiB of page cache. Record rows and the ordering index are appended in order, so a large upload
+  // touches few pages at a time; the larger cache the (since dropped) ID and name indexes needed would
+  // cost a million-row upload some 250 MB of memory for nothing.
+  raw.pragma('cache_size = -32768');
   raw.pragma('temp_store = MEMORY');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingSqliteDatabase(raw) }) });
   return finishOpen(db, 'sqlite');

@@ -100,7 +100,7 @@ export function createRecordWriter(
         params[o++] = record.row;
         params[o++] = sheetIndexOf(record.sheet);
         params[o++] = JSON.stringify(record.raw ?? {});
-        params[o++] = JSON.stringify(record.flags ?? []);
+        params[o++] = record.flags && record.flags.length > 0 ? JSON.stringify(record.flags) : '[]';
         if (kind !== null) params[o++] = kind;
         for (const [field, , fieldKind] of PERSON_FIELD_COLUMNS) params[o++] = columnValue(record[field], fieldKind);
         queued++;

@@ -31,13 +31,19 @@ async function normalizePhase(file: string): Promise<Record<string, number>> {
   return { rows, ms: performance.now() - started };
 }
 
-async function ingestPhase(file: string): Promise<Record<string, number>> {
+/** Ingest end to end; `readInWorker` undefined: ingestUpload's default (this thread). */
+async function ingestPhase(file: string, readInWorker?: boolean): Promise<Record<string, number>> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ansinh-bench-'));
   const handle = await openDb({ sqlitePath: path.join(dir, 'bench.sqlite') });
   try {
     const audit = await createAudit(handle.db, { name: 'bench', packageId: 'nq42-2020' });
     const started = performance.now();
-    const result = await ingestUpload(handle.db, { auditId: audit.id, path: file, role: 'payouts' });
+    const result = await ingestUpload(handle.db, {
+      auditId: audit.id,
+      path: file,
+      role: 'payouts',
+      ...(readInWorker === undefined ? {} : { readInWorker }),
+    });
     return { rows: result.stats.rowsRead, ms: performance.now() - started };
   } finally {
     await handle.close();
@@ -87,6 +93,9 @@ async function main(): Promise<void> {
     case 'ingest':
       result = await ingestPhase(file);
       break;
+    case 'ingest-worker':
+      result = await ingestPhase(file, true);
+      break;
     case 'report': {
       const r = await benchReportWrite(rows);
       result = { rows: r.findings, ms: r.ms, bytes: r.bytes };
@@ -98,7 +107,10 @@ async function main(): Promise<void> {
     default:
       throw new Error(`unknown phase ${phase}`);
   }
-  process.stdout.write(JSON.stringify({ phase, ...result, peakRssMb: peakRssMb() }) + '\n');
+  const cpu = process.cpuUsage();
+  const load = Number(os.loadavg()[0]?.toFixed(1));
+  // CPU time (user + system, whole process) is steadier than wall time on a shared, loaded machine.
+  process.stdout.write(JSON.stringify({ phase, ...result, cpuMs: Math.round((cpu.user + cpu.system) / 1000), load, peakRssMb: peakRssMb() }) + '\n');
 }
 
 await main();
