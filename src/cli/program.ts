@@ -7,6 +7,9 @@ import { registerIngest } from './commands/ingest.js';
 import { registerInspect } from './commands/inspect.js';
 import { registerReview } from './commands/review.js';
 import { registerSamples } from './commands/samples.js';
+import { registerServe } from './commands/serve.js';
+import { registerToken } from './commands/token.js';
+import { registerUser } from './commands/user.js';
 
 export function buildProgram(): Command {
   const program = new Command('ansinh')
@@ -20,6 +23,9 @@ export function buildProgram(): Command {
   registerReview(program);
   registerSamples(program);
   registerDemo(program);
+  registerServe(program);
+  registerUser(program);
+  registerToken(program);
   return program;
 }
 

@@ -13,3 +13,4 @@ export { writeAuditReport } from './audit-report.js';
 export { evaluateSamples, loadAnswerKey, scoreFindings, type AnswerKey, type RuleScore } from './evaluate.js';
 export { importReview, type ImportReviewResult } from './import-review.js';
 export { writeCommunePostingList } from './posting-list.js';
+export { findingsDocumentFromStore, latestDoneRun, writeReportFromStore } from './report-from-store.js';

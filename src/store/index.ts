@@ -10,3 +10,11 @@ export type { AuditRow, FindingEvent, RunRow, RunStatus, StoredFinding, UploadRo
 export { createRun, getRun, listRuns, updateRun } from './runs.js';
 export type { Database, Db } from './schema.js';
 export { deleteUpload, findUploadBySha, getUpload, listUploads, storeUpload, type UploadInput } from './uploads.js';
+export { USER_ROLES, isUserRole } from './account-rows.js';
+export type { ApiTokenRow, AuditLogEntry, JobError, JobKind, JobRow, JobStatus, SessionRow, UserRole, UserRow } from './account-rows.js';
+export { countUsers, findUserByName, findUserCredentials, getUser, insertUser, listUsers, updateUser } from './users.js';
+export { deleteExpiredSessions, getSession, insertSession, revokeSession, revokeUserSessions } from './sessions.js';
+export { findLiveApiToken, insertApiToken, listApiTokens, revokeApiToken, touchApiToken } from './api-tokens.js';
+export { appendAuditLog, listAuditLog } from './audit-log.js';
+export { failInterruptedJobs, getJob, insertJob, updateJob } from './jobs.js';
+export { toStoredFinding } from './findings.js';

@@ -1,4 +1,5 @@
 import type { Generated, Kysely } from 'kysely';
+import type { AccountTables } from './account-schema.js';
 
 /**
  * Table types of the store, column names exactly as in the database (snake_case).
@@ -134,7 +135,7 @@ export interface FindingEventsTable {
   note: string | null;
 }
 
-export interface Database {
+export interface Database extends AccountTables {
   audits: AuditsTable;
   uploads: UploadsTable;
   beneficiaries: RecordsTable;

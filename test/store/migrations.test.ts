@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrateToLatest, openDb } from '../../src/store/index.js';
 import { forEachDialect } from '../support/db.js';
 
-const TABLES = ['audits', 'beneficiaries', 'finding_events', 'findings', 'payouts', 'register_entries', 'runs', 'uploads'];
+const TABLES = ['api_tokens', 'audit_log', 'audits', 'beneficiaries', 'finding_events', 'findings', 'jobs', 'payouts', 'register_entries', 'runs', 'sessions', 'uploads', 'users'];
 
 forEachDialect('migrations', (ctx) => {
   it('creates every table on a fresh database and is a no-op when run again', async () => {

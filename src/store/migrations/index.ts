@@ -1,5 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './20261129-0800-initial.js';
+import * as dropLookupIndexes from './20261129-0900-drop-lookup-indexes.js';
+import * as accounts from './20261129-1000-accounts.js';
 
 /**
  * Every migration, by name (names sort in the order they run). Listed in code rather than read from
@@ -7,6 +9,8 @@ import * as initial from './20261129-0800-initial.js';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261129-0800-initial': initial,
+  '20261129-0900-drop-lookup-indexes': dropLookupIndexes,
+  '20261129-1000-accounts': accounts,
 };
 
 /** Kysely's Migrator provider over {@link MIGRATIONS}. */

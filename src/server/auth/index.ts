@@ -1,0 +1,10 @@
+export { addUser, validateAccount, type AddUserInput } from './add-user.js';
+export { areaContains, areaLevel, assertKnownArea, codesWithin, type AreaLevel } from './area-scope.js';
+export { DEFAULT_SCRYPT, generatePassword, hashPassword, verifyPassword, type ScryptParams } from './passwords.js';
+export { can, PERMISSIONS, USER_ROLE_LABELS, type Permission } from './permissions.js';
+export { DEFAULT_LOGIN_LIMIT, LoginRateLimiter, loginKey, type RateLimitOptions } from './rate-limit.js';
+export { randomToken, safeEqual, sha256Hex } from './secrets.js';
+export { DEFAULT_SESSION_TTL_MS, endSession, resolveSession, SESSION_COOKIE, startSession } from './sessions.js';
+export { createToken, resolveToken, TOKEN_PREFIX } from './tokens.js';
+export { authenticate, CSRF_FIELD, CSRF_HEADER, requirePermission } from './authenticate.js';
+export { getVisibleAudit, getVisibleFinding, getVisibleJob, listVisibleAudits, visibleAreas } from './scoped-data.js';
