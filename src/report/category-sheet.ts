@@ -1,5 +1,5 @@
 import { columnLetter } from '../domain/index.js';
-import type { DataValidation } from 'exceljs';
+import type { DataValidation, Row, Worksheet } from 'exceljs';
 import { STYLES, setText } from './cell-styles.js';
 import { fillFindingRow } from './finding-row.js';
 import { fitRowHeight } from './fit-row-height.js';
@@ -30,25 +30,38 @@ const WIDTHS: Record<keyof typeof FINDING_HEADERS, number> = {
 
 const LAST_COLUMN = columnLetter(FINDING_COLUMNS.length - 1);
 
+/** Header, width (characters) and size (pixels) of the chart column of the statistical sheet. */
+const CHART_HEADER = 'Biểu đồ';
+const CHART_COLUMN_WIDTH = 28;
+const THUMBNAIL_HEIGHT = 100;
+const THUMBNAIL_MAX_WIDTH = 190;
+
 /** Rows written between two waits for the zip stream to drain (keeps memory flat on large sheets). */
 const DRAIN_EVERY = 500;
 
 /**
  * Writes one category sheet: a frozen, filtered header row and one row per finding. Under sheet
  * protection (no password) every cell is locked except "Trạng thái" (a drop-down of the five status
- * labels) and "Ghi chú", which monitors fill in offline and send back. Returns the number of rows.
+ * labels) and "Ghi chú", which monitors fill in offline and send back. With `charts`, a last column
+ * "Biểu đồ" shows the chart of each finding that has one, scaled into its row. Returns the number of rows.
  */
 export async function writeCategorySheet(
   book: StreamingWorkbook,
   name: string,
   auditTitle: string,
   rows: AsyncIterable<FindingRowValues>,
+  options: { charts?: boolean } = {},
 ): Promise<number> {
   const sheet = book.addSheet(name, sheetOptions({ orientation: 'landscape', printTitlesRow: '1:1', freezeRows: 1, headerLeft: auditTitle, headerRight: name }));
-  sheet.columns = FINDING_COLUMNS.map((column) => ({ width: WIDTHS[column] }));
+  const charts = options.charts === true;
+  sheet.columns = [
+    ...FINDING_COLUMNS.map((column) => ({ width: WIDTHS[column] })),
+    ...(charts ? [{ width: CHART_COLUMN_WIDTH }] : []),
+  ];
 
   const header = sheet.addRow([]);
   FINDING_COLUMNS.forEach((column, index) => setText(header.getCell(index + 1), FINDING_HEADERS[column], STYLES.header));
+  if (charts) setText(header.getCell(FINDING_COLUMNS.length + 1), CHART_HEADER, STYLES.header);
   header.height = 36;
   header.commit();
 
@@ -57,6 +70,7 @@ export async function writeCategorySheet(
     const row = sheet.addRow([]);
     fillFindingRow(row, values);
     fitRowHeight(sheet, row);
+    if (charts && values.chart !== undefined) addRowChart(book, sheet, row, values.chart, values.id);
     row.commit();
     written += 1;
     if (written % DRAIN_EVERY === 0) await book.drain(sheet);
@@ -89,4 +103,20 @@ export async function writeCategorySheet(
   });
   sheet.commit();
   return written;
+}
+
+/** Anchors a finding's chart in the chart column of its row, scaled to a thumbnail the row is made tall enough for. */
+function addRowChart(
+  book: StreamingWorkbook,
+  sheet: Worksheet,
+  row: Row,
+  chart: NonNullable<FindingRowValues['chart']>,
+  findingId: string,
+): void {
+  const scale = Math.min(THUMBNAIL_HEIGHT / chart.height, THUMBNAIL_MAX_WIDTH / chart.width, 1);
+  const width = Math.round(chart.width * scale);
+  const height = Math.round(chart.height * scale);
+  // Pixels to points (96 dpi), plus a little room under the picture.
+  row.height = Math.max(row.height ?? 0, Math.ceil((height * 3) / 4) + 4);
+  book.addPicture(sheet, { png: chart.file, width, height, col: FINDING_COLUMNS.length, row: row.number - 1, description: `Biểu đồ của phát hiện ${findingId}` });
 }

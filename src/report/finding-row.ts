@@ -29,6 +29,8 @@ export interface FindingRowValues {
   /** ISO date (Vietnam calendar day) of the last review. */
   reviewedAt: string | null;
   note: string | null;
+  /** A statistical finding's chart, spooled to a PNG file of its own (see finding-spool.ts). */
+  chart?: { file: string; width: number; height: number };
 }
 
 /** What the row builder needs besides the finding: rule titles, commune names by code, masking. */

@@ -1,15 +1,23 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import type { WriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { AppError, CATEGORIES, REVIEW_STATUSES, SEVERITIES } from '../domain/index.js';
 import type { Category, ReviewStatus, Severity } from '../domain/index.js';
+import { SUMMARY_CHART_LIMIT, TopCharts, findingChartImage } from './finding-charts.js';
+import type { FindingChart } from './finding-charts.js';
 import { findingRowValues } from './finding-row.js';
 import type { FindingRowContext, FindingRowValues } from './finding-row.js';
 import type { ReportFinding } from './types.js';
+
+/**
+ * How many findings get their chart beside their row: every picture is one anchor in the sheet's
+ * drawing part, which is built in memory when the sheet is committed (about 1 KB each).
+ */
+export const ROW_CHART_LIMIT = 2000;
 
 /** Totals of the streamed findings, for the summary and rules sheets. */
 export interface FindingTotals {
@@ -28,6 +36,10 @@ export interface FindingTotals {
  */
 export interface FindingSpool {
   readonly totals: FindingTotals;
+  /** The charts of the highest-scoring statistical findings (at most SUMMARY_CHART_LIMIT), best first. */
+  readonly charts: readonly FindingChart[];
+  /** How many spooled rows carry a chart of their own (at most ROW_CHART_LIMIT). */
+  readonly rowCharts: number;
   /** The spooled rows of one category, in input order. */
   rows(category: Category): AsyncIterable<FindingRowValues>;
   /** Deletes the temporary files. */
@@ -68,6 +80,8 @@ export async function spoolFindings(
   const streams = CATEGORIES.map((c) => [c, createWriteStream(files[c])] as const);
   const byCategory = new Map<Category, WriteStream>(streams);
   const totals = emptyTotals();
+  const charts = new TopCharts(SUMMARY_CHART_LIMIT);
+  let rowCharts = 0;
   try {
     for await (const finding of findings) {
       const stream = byCategory.get(finding.category);
@@ -86,7 +100,26 @@ export async function spoolFindings(
       rule.amountAtRisk += amount;
       totals.byRule.set(finding.rule, rule);
       totals.byStatus[finding.status] += 1;
-      await writeLine(stream, `${JSON.stringify(findingRowValues(finding, context))}\n`);
+      const values = findingRowValues(finding, context);
+      const image = findingChartImage(finding);
+      if (image !== null) {
+        if (rowCharts < ROW_CHART_LIMIT) {
+          rowCharts += 1;
+          const file = join(dir, `chart-${rowCharts}.png`);
+          await writeFile(file, image.png);
+          values.chart = { file, width: image.width, height: image.height };
+        }
+        const commune = finding.subject.commune;
+        charts.offer({
+          findingId: finding.id,
+          rule: finding.rule,
+          ruleTitle: context.ruleTitles.get(finding.rule) ?? finding.rule,
+          commune: commune === null ? null : (context.communeNames.get(commune) ?? commune),
+          score: Number.isFinite(finding.score) ? finding.score : 0,
+          ...image,
+        });
+      }
+      await writeLine(stream, `${JSON.stringify(values)}\n`);
     }
     await Promise.all(streams.map(([, stream]) => closeStream(stream)));
   } catch (error) {
@@ -96,6 +129,8 @@ export async function spoolFindings(
   }
   return {
     totals,
+    charts: charts.list(),
+    rowCharts,
     async *rows(category) {
       const lines = createInterface({ input: createReadStream(files[category], 'utf8'), crlfDelay: Infinity });
       for await (const line of lines) {

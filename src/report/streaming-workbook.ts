@@ -1,9 +1,12 @@
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import type { Style, Worksheet } from 'exceljs';
+import { sheetPictures } from './sheet-pictures.js';
+import type { SheetPicture } from './sheet-pictures.js';
 
 /**
- * exceljs 4.4.0's streaming writer, with the two things it lacks for the findings workbook:
+ * exceljs 4.4.0's streaming writer, with the three things it lacks for the findings workbook: pictures
+ * on sheets (see sheet-pictures.ts),
  * Excel's `quotePrefix` on cell formats (the "typed with a leading apostrophe" flag) and worksheet
  * elements in schema order when a sheet has both protection and an autofilter (exceljs writes
  * `<sheetProtection>` after `<autoFilter>`, which Excel repairs — exceljs PR #2685, still open).
@@ -19,6 +22,8 @@ export interface StreamingWorkbook {
    * up the whole sheet in memory.
    */
   drain(sheet: Worksheet): Promise<void>;
+  /** Anchors a PNG picture on a sheet of this workbook (written when the sheet is committed). */
+  addPicture(sheet: Worksheet, picture: SheetPicture): void;
   /** Finishes the zip and waits until the output stream has flushed. */
   commit(): Promise<void>;
 }
@@ -100,15 +105,18 @@ export function createStreamingWorkbook(
   workbook.title = properties.title;
   workbook.subject = properties.subject;
   addQuotePrefixSupport((workbook as unknown as { styles: StylesInternals }).styles);
+  const pictures = sheetPictures(workbook);
 
   return {
     workbook,
     addSheet(name, sheetOptions) {
       const sheet = workbook.addWorksheet(name, sheetOptions);
       writeElementsInSchemaOrder(sheet as unknown as WorksheetWriterInternals);
+      pictures.attach(sheet);
       return sheet;
     },
     drain: (sheet) => drainSheet(sheet as unknown as SheetStreamInternals),
+    addPicture: (sheet, picture) => pictures.add(sheet, picture),
     commit: () => workbook.commit(),
   };
 }

@@ -1,6 +1,7 @@
 import { CATEGORY_LABELS, REVIEW_STATUSES, REVIEW_STATUS_LABELS, ROLE_LABELS, SEVERITY_LABELS } from '../domain/index.js';
 import type { Worksheet } from 'exceljs';
 import { STYLES, setDate, setNumber, setText } from './cell-styles.js';
+import type { FindingChart } from './finding-charts.js';
 import type { FindingTotals } from './finding-spool.js';
 import { CATEGORY_SHEET_ORDER, SUMMARY_SHEET } from './labels.js';
 import { sheetOptions } from './sheet-setup.js';
@@ -14,9 +15,15 @@ const LAST_COLUMN = 'H';
 
 /**
  * Writes "Tổng hợp": the audit and its package, the inputs (file names, SHA-256, rows read and
- * skipped per sheet), and findings and amounts at risk by category, rule, commune and review status.
+ * skipped per sheet), findings and amounts at risk by category, rule, commune and review status, and
+ * the charts of the highest-scoring statistical findings, two side by side, each under its caption.
  */
-export async function writeSummarySheet(book: StreamingWorkbook, input: ReportInput, totals: FindingTotals): Promise<void> {
+export async function writeSummarySheet(
+  book: StreamingWorkbook,
+  input: ReportInput,
+  totals: FindingTotals,
+  charts: readonly FindingChart[] = [],
+): Promise<void> {
   const sheet = book.addSheet(SUMMARY_SHEET, {
     ...sheetOptions({ orientation: 'landscape', headerLeft: input.title, headerRight: SUMMARY_SHEET }),
     properties: { tabColor: { argb: 'FF1F3864' } },
@@ -134,7 +141,50 @@ export async function writeSummarySheet(book: StreamingWorkbook, input: ReportIn
   for (const status of REVIEW_STATUSES) {
     addTableRow(sheet, [text(REVIEW_STATUS_LABELS[status]), count(totals.byStatus[status])]);
   }
+  if (charts.length > 0) {
+    addBlankRow(sheet);
+    section(sheet, 'VII. BIỂU ĐỒ BẤT THƯỜNG THỐNG KÊ');
+    chartRows(book, sheet, charts);
+  }
   sheet.commit();
+}
+
+/** Where the two charts of a pair go: columns A:B and C:H (both wider than a chart). */
+const CHART_SLOTS = [
+  { from: 1, to: 2 },
+  { from: 3, to: 8 },
+] as const;
+/** Widest a chart is drawn, in pixels: the width of columns A:B. */
+const MAX_CHART_WIDTH = 480;
+/** Height of the rows under a chart, in points (20 pixels). */
+const CHART_ROW_POINTS = 15;
+
+function chartRows(book: StreamingWorkbook, sheet: Worksheet, charts: readonly FindingChart[]): void {
+  for (let first = 0; first < charts.length; first += CHART_SLOTS.length) {
+    const pair = charts.slice(first, first + CHART_SLOTS.length);
+    const caption = sheet.addRow([]);
+    caption.height = 30;
+    let tallest = 0;
+    pair.forEach((chart, index) => {
+      const slot = CHART_SLOTS[index] ?? CHART_SLOTS[0];
+      const label = `${first + index + 1}. ${chart.ruleTitle} — ${chart.commune ?? 'không rõ xã'} (mã phát hiện ${chart.findingId})`;
+      setText(caption.getCell(slot.from), label, STYLES.plainWrap);
+      sheet.mergeCells(caption.number, slot.from, caption.number, slot.to);
+      const scale = Math.min(1, MAX_CHART_WIDTH / chart.width);
+      const width = Math.round(chart.width * scale);
+      const height = Math.round(chart.height * scale);
+      tallest = Math.max(tallest, height);
+      // The caption row is row `caption.number` (1-based), so the picture starts on the next row.
+      book.addPicture(sheet, { png: chart.png, width, height, col: slot.from - 1, row: caption.number, description: label });
+    });
+    caption.commit();
+    const rows = Math.ceil(tallest / ((CHART_ROW_POINTS * 4) / 3)) + 1;
+    for (let i = 0; i < rows; i += 1) {
+      const row = sheet.addRow([]);
+      row.height = CHART_ROW_POINTS;
+      row.commit();
+    }
+  }
 }
 
 function titleRow(sheet: Worksheet, value: string, style: (typeof STYLES)[keyof typeof STYLES], height?: number): void {

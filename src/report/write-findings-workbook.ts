@@ -16,6 +16,8 @@ export const REPORT_CREATOR = 'ansinh-audit';
  * Writes the findings workbook — "Tổng hợp", one sheet per finding category, "Theo xã", "Quy tắc" —
  * to a path or a stream, in bounded memory however many findings there are: the findings are read
  * once and spooled per category to temporary files, then every sheet is streamed in order.
+ * Statistical findings whose evidence holds a chart (`evidence.chart.pngBase64`) get it drawn beside
+ * their row on "Bất thường thống kê"; the charts of the highest-scoring ones also close "Tổng hợp".
  * The document's creation time is `input.generatedAt`, so the same input gives the same content.
  * @example await writeFindingsWorkbook(input, 'reports/kiem-tra.xlsx') // { findings: 1234 }
  */
@@ -32,9 +34,12 @@ export async function writeFindingsWorkbook(input: ReportInput, out: string | No
       creator: REPORT_CREATOR,
       created: input.generatedAt,
     });
-    await writeSummarySheet(book, input, spool.totals);
+    await writeSummarySheet(book, input, spool.totals, spool.charts);
     for (const category of CATEGORY_SHEET_ORDER) {
-      await writeCategorySheet(book, CATEGORY_LABELS[category], input.title, spool.rows(category));
+      await writeCategorySheet(book, CATEGORY_LABELS[category], input.title, spool.rows(category), {
+        // Only the statistical checks draw charts; the column is left out when no finding has one.
+        charts: category === 'statistical' && spool.rowCharts > 0,
+      });
     }
     await writeCommuneSheet(book, input);
     await writeRulesSheet(book, input, spool.totals);
