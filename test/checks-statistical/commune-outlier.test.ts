@@ -77,8 +77,9 @@ describe('COMMUNE_OUTLIER', () => {
     const { findings, note } = run('COMMUNE_OUTLIER', { payouts, registers: { population } });
     expect(findings).toEqual([]);
     expect(note).toMatch(/cặp xã–nhóm có dưới 10 đối tượng, không đánh giá/);
-    // The minimum size is what holds it back: with a minimum of 3 the same data fires.
-    const lowered = withThresholds('COMMUNE_OUTLIER', { minGroupSize: 3, pValue: 0.05 });
+    // The minimum size is what holds it back: with a minimum of 3 (and no audit-wide probability
+    // cut-off, which such tiny counts could never pass) the same data fires.
+    const lowered = withThresholds('COMMUNE_OUTLIER', { minGroupSize: 3, pValue: 1 });
     expect(run('COMMUNE_OUTLIER', { payouts, registers: { population } }, lowered).findings.map((f) => f.subject.commune)).toContain('Xã Kim Song Trường');
   });
 
@@ -98,5 +99,20 @@ describe('COMMUNE_OUTLIER', () => {
     expect(chart.svg.match(/<rect /g)?.length).toBe(1 + 8); // background + 8 communes
     expect(Buffer.from(chart.pngBase64, 'base64').subarray(1, 4).toString('ascii')).toBe('PNG');
     expect(chart.svg.length + chart.pngBase64.length).toBeLessThan(20_000);
+  });
+});
+
+describe('COMMUNE_OUTLIER multiple testing', () => {
+  it('holds the audit-wide false-alarm rate: the p-value cut-off is divided by the number of commune–group pairs tested', () => {
+    // With an audit-wide cut-off of (p × tests / 2), an undivided cut-off would let the commune fire;
+    // divided by the number of pairs tested it is p / 2, below the commune's own p, so it must not.
+    const { payouts, population } = district({ inflated: 3, factor: 2.2 });
+    const single = withThresholds('COMMUNE_OUTLIER', { pValue: 1 });
+    const fired = run('COMMUNE_OUTLIER', { payouts, registers: { population } }, single).findings;
+    expect(fired.length).toBeGreaterThan(0);
+    const evidence = fired[0]?.evidence as { pValue: number; pValueThreshold: number };
+    expect(evidence.pValueThreshold).toBeLessThan(1);
+    const strict = withThresholds('COMMUNE_OUTLIER', { pValue: evidence.pValue * 0.5 * (1 / evidence.pValueThreshold) });
+    expect(run('COMMUNE_OUTLIER', { payouts, registers: { population } }, strict).findings).toEqual([]);
   });
 });

@@ -129,9 +129,12 @@ function analyseCommunes(ctx: CheckContext, s: StatSettings): { findings: Findin
   const minPeers = s.num('minPeers', 5);
   const minGroupSize = s.num('minGroupSize', 10);
   const maxRecords = s.num('maxRecords', 50);
-  const alpha = s.num('pValue', 0.001);
   const rows = paymentRows(ctx).rows;
   const communes = communeData(rows, populationByCommune(ctx));
+  // Every (commune, group) pair large enough is one test: Bonferroni keeps the chance of any false
+  // alarm in the whole audit at `pValue`, however many communes and groups are compared.
+  const tests = communes.reduce((n, c) => n + [...c.groups.values()].filter((g) => g.people >= minGroupSize).length, 0);
+  const alpha = s.num('pValue', 0.001) / Math.max(1, tests);
   const dispersion = new Map<string, number>();
   const findings: Finding[] = [];
   let tooFewPeers = 0;
