@@ -63,7 +63,15 @@ export function displayName(text: string): string {
   const cleaned = canonicalTones(decodeLegacy(text))
     .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
     .replace(/[\s\u00a0]+/g, ' ')
-    .trim()
-    .toLowerCase();
-  return cleaned.replace(/(^|[\s\-'’])(\p{L})/gu, (_m, sep: string, letter: string) => sep + letter.toUpperCase());
+    .trim();
+  // Only words made of letters (and inner hyphens/apostrophes) are re-cased; anything else — a
+  // formula, an e-mail, a code — is shown exactly as written.
+  return cleaned
+    .split(' ')
+    .map((word) =>
+      /^[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*$/u.test(word)
+        ? word.toLowerCase().replace(/(^|[-'’])(\p{L})/gu, (_m, sep: string, letter: string) => sep + letter.toUpperCase())
+        : word,
+    )
+    .join(' ');
 }

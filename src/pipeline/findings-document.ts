@@ -1,5 +1,5 @@
 import type { Category, Finding } from '../domain/index.js';
-import type { UploadRow } from '../store/index.js';
+import type { StoredFinding, UploadRow } from '../store/index.js';
 
 export interface CheckTiming {
   readonly id: string;
@@ -46,6 +46,24 @@ function add(tallies: Record<string, Tally>, key: string, amount: number): void 
   const tally = (tallies[key] ??= { count: 0, amountAtRisk: 0 });
   tally.count += 1;
   tally.amountAtRisk += amount;
+}
+
+/** Strips the store's review bookkeeping so a document carries exactly the contract's finding fields. */
+export function toFinding(stored: StoredFinding): Finding {
+  return {
+    id: stored.id,
+    rule: stored.rule,
+    category: stored.category,
+    severity: stored.severity,
+    score: stored.score,
+    amountAtRisk: stored.amountAtRisk,
+    subject: stored.subject,
+    records: stored.records,
+    explanation: stored.explanation,
+    evidence: stored.evidence,
+    status: stored.status,
+    version: stored.version,
+  };
 }
 
 /** Counts and amounts at risk by category, rule and commune. */

@@ -3,7 +3,7 @@ import { CHECKS } from '../checks/index.js';
 import { loadPackage } from '../rules/index.js';
 import { getAudit, listFindings, listRuns, listUploads, loadRecords, type Db, type RunRow, type StoredFinding } from '../store/index.js';
 import { writeAuditReport } from './audit-report.js';
-import { buildFindingsDocument, type CheckTiming, type FindingsDocument } from './findings-document.js';
+import { buildFindingsDocument, toFinding, type CheckTiming, type FindingsDocument } from './findings-document.js';
 import { partitionRecords, type RunAuditResult } from './run-audit.js';
 
 /** The latest finished run of an audit; CONFLICT when the checks have not run yet. */
@@ -13,22 +13,6 @@ export async function latestDoneRun(db: Db, auditId: number): Promise<RunRow> {
   return run;
 }
 
-function toFinding(stored: StoredFinding): Finding {
-  return {
-    id: stored.id,
-    rule: stored.rule,
-    category: stored.category,
-    severity: stored.severity,
-    score: stored.score,
-    amountAtRisk: stored.amountAtRisk,
-    subject: stored.subject,
-    records: stored.records,
-    explanation: stored.explanation,
-    evidence: stored.evidence,
-    status: stored.status,
-    version: stored.version,
-  };
-}
 
 /** Per-check counts rebuilt from stored findings (timings are not stored: ms is 0). */
 function checkCounts(findings: readonly StoredFinding[]): CheckTiming[] {

@@ -11,7 +11,7 @@ import {
   type Db,
   type StoredFinding,
 } from '../store/index.js';
-import { buildFindingsDocument, type CheckTiming, type FindingsDocument } from './findings-document.js';
+import { buildFindingsDocument, toFinding, type CheckTiming, type FindingsDocument } from './findings-document.js';
 
 export interface RunAuditResult {
   readonly runId: number;
@@ -38,23 +38,6 @@ export function partitionRecords(records: readonly PersonRecord[]): AuditData {
   return { beneficiaries, payouts, registers };
 }
 
-/** Strips the store's review bookkeeping so the document carries exactly the contract's finding fields. */
-function toFinding(stored: StoredFinding): Finding {
-  return {
-    id: stored.id,
-    rule: stored.rule,
-    category: stored.category,
-    severity: stored.severity,
-    score: stored.score,
-    amountAtRisk: stored.amountAtRisk,
-    subject: stored.subject,
-    records: stored.records,
-    explanation: stored.explanation,
-    evidence: stored.evidence,
-    status: stored.status,
-    version: stored.version,
-  };
-}
 
 /**
  * Runs every enabled check of the audit's package over its stored rows, stores the findings as a

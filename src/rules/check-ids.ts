@@ -1,5 +1,5 @@
-/** Check ids of the core checks (contract, CONTRACTS.md); a package's `checks` keys must be among them. */
-export const CHECK_IDS = [
+/** Check ids of the row-level (core) checks (contract, CONTRACTS.md). */
+export const CORE_CHECK_IDS = [
   'NOT_IN_APPROVED_LIST',
   'DECEASED',
   'EXCLUDED_BY_REGISTER',
@@ -17,7 +17,10 @@ export const CHECK_IDS = [
   'ID_DOB_MISMATCH',
   'UNKNOWN_ADMIN_UNIT',
   'MISSING_FIELD',
-  // statistical checks (another module) may be configured in the same file
+] as const;
+
+/** Check ids of the statistical checks (contract, CONTRACTS.md). */
+export const STATISTICAL_CHECK_IDS = [
   'COMMUNE_OUTLIER',
   'BENFORD_DEVIATION',
   'ROUND_AMOUNT',
@@ -26,5 +29,8 @@ export const CHECK_IDS = [
   'NAME_CLUSTER',
   'SHARED_CONTACT_CLUSTER',
 ] as const;
+
+/** Every check id; a package's `checks` keys must be among them. */
+export const CHECK_IDS = [...CORE_CHECK_IDS, ...STATISTICAL_CHECK_IDS] as const;
 
 export type CheckId = (typeof CHECK_IDS)[number];

@@ -1,4 +1,5 @@
 import type { Role } from '../domain/index.js';
+import { CORE_CHECK_IDS } from '../rules/index.js';
 import type { RowRef } from './model.js';
 
 /** One planted anomaly: the rows a correct finding of `rule` would cite. */
@@ -33,25 +34,7 @@ export interface AnswerKey {
 }
 
 /** Every check id the samples plant (CONTRACTS.md, all categories but the statistical ones). */
-export const PLANTED_RULES = [
-  'NOT_IN_APPROVED_LIST',
-  'DECEASED',
-  'EXCLUDED_BY_REGISTER',
-  'NOT_ON_POOR_LIST',
-  'MULTIPLE_POLICIES',
-  'AGE_INELIGIBLE',
-  'HOUSEHOLD_BUSINESS_REVENUE',
-  'DUPLICATE_PAYMENT',
-  'DUPLICATE_BENEFICIARY',
-  'SHARED_ACCOUNT',
-  'AMOUNT_MISMATCH',
-  'OVER_CAP',
-  'OUT_OF_PERIOD',
-  'INVALID_ID',
-  'ID_DOB_MISMATCH',
-  'UNKNOWN_ADMIN_UNIT',
-  'MISSING_FIELD',
-] as const;
+export const PLANTED_RULES = CORE_CHECK_IDS;
 
 /** Every trap kind the samples plant. */
 export const TRAP_KINDS = [
