@@ -25,6 +25,10 @@ function findOnPath(names: string[]): string | null {
 }
 
 const soffice = findOnPath(['soffice', 'libreoffice']);
+if (soffice === null && process.env['CI']) {
+  // CI installs libreoffice-calc (.ci/run): there the check must run, never be skipped.
+  throw new Error('CI: soffice/libreoffice không có trên PATH; .ci/run phải cài libreoffice-calc');
+}
 if (soffice === null) {
   console.warn('[test/report/libreoffice] soffice/libreoffice không có trên PATH: bỏ qua kiểm tra bằng LibreOffice (CI cài libreoffice-calc).');
 }

@@ -8,6 +8,10 @@ import { openDb, type Db, type DbHandle, type DialectName, type OpenDbOptions } 
 
 /** PostgreSQL server for the PostgreSQL half of the store suites; unset → that half is skipped. */
 export const TEST_PG_URL = process.env['ANSINH_TEST_PG_URL'] ?? '';
+if (!TEST_PG_URL && process.env['CI']) {
+  // .ci/run sets ANSINH_TEST_PG_URL: in CI the PostgreSQL half must run, never be skipped.
+  throw new Error('CI: ANSINH_TEST_PG_URL không được đặt; .ci/run phải khởi động PostgreSQL và đặt biến này');
+}
 
 export interface DialectContext {
   readonly dialect: DialectName;
