@@ -1,4 +1,5 @@
 import type { Finding, PersonRecord } from '../domain/index.js';
+import { accountKey, phoneKey } from './contact-keys.js';
 import { checkRules, paymentRows } from './helpers.js';
 import { makeFinding } from './make-finding.js';
 import { personKey } from './person-key.js';
@@ -7,22 +8,6 @@ import type { CheckDefinition } from './types.js';
 
 const ID = 'SHARED_ACCOUNT';
 const CATEGORY = 'duplicate';
-
-/** Digits of a bank account (6+ digits), else null. */
-export function accountKey(v: string | null): string | null {
-  if (v === null) return null;
-  const d = v.replace(/\D/g, '');
-  return d.length >= 6 && !/^(\d)\1+$/.test(d) ? d : null;
-}
-
-/** A Vietnamese phone number as 0xxxxxxxxx (country code +84 removed), else null. */
-export function phoneKey(v: string | null): string | null {
-  if (v === null) return null;
-  let d = v.replace(/\D/g, '');
-  if (d.startsWith('84') && d.length >= 11) d = `0${d.slice(2)}`;
-  if (!d.startsWith('0')) d = `0${d}`;
-  return d.length >= 10 && d.length <= 11 && !/^0(\d)\1+$/.test(d) ? d : null;
-}
 
 /**
  * SHARED_ACCOUNT: one bank account or phone number receiving for people of `minHouseholds` or more

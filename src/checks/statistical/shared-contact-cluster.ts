@@ -2,7 +2,7 @@ import type { Finding, PersonRecord } from '../../domain/index.js';
 import { paymentRows } from '../helpers.js';
 import { makeFinding } from '../make-finding.js';
 import { personKey } from '../person-key.js';
-import { accountKey, phoneKey } from '../shared-account.js';
+import { accountKey, phoneKey } from '../contact-keys.js';
 import { money, textKey } from '../text.js';
 import type { CheckContext } from '../types.js';
 import { barChart, smallChart } from './charts.js';
