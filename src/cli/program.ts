@@ -10,12 +10,13 @@ import { registerSamples } from './commands/samples.js';
 import { registerServe } from './commands/serve.js';
 import { registerToken } from './commands/token.js';
 import { registerUser } from './commands/user.js';
+import { useVietnameseHelp } from './vietnamese-help.js';
 
 export function buildProgram(): Command {
   const program = new Command('ansinh')
     .description('Kiểm tra chi trả hỗ trợ COVID-19 (NQ 42/NQ-CP, QĐ 15/2020/QĐ-TTg) từ bảng tính của xã')
-    .exitOverride()
-    .showHelpAfterError();
+    .exitOverride();
+  useVietnameseHelp(program);
   registerIngest(program);
   registerInspect(program);
   registerAudit(program);
