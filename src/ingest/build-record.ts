@@ -9,6 +9,7 @@ import {
 } from '../domain/index.js';
 import {
   convertTcvn3,
+  convertVni,
   normalizeAccount,
   normalizePhone,
   parseAmount,
@@ -67,13 +68,13 @@ export interface BuiltRow {
 const DATE_FIELDS: readonly CanonicalField[] = ['paidDate', 'deathDate', 'startDate', 'endDate'];
 
 /**
- * An amount; text typed in a TCVN3 font ("1.500.000 ®", where "®" is "đ") is too short for the
- * encoding to be detected, so it is retried decoded.
+ * An amount; text typed in a TCVN3 font ("1.500.000 ®", where "®" is "đ") or a VNI font ("1.500.000 ñ",
+ * where "ñ" is "đ") is too short for the encoding to be detected, so it is retried decoded.
  */
 function money(v: CellValue): number | null {
   const amount = parseAmount(v);
   if (amount !== null || typeof v !== 'string') return amount;
-  return parseAmount(convertTcvn3(v));
+  return parseAmount(convertTcvn3(v)) ?? parseAmount(convertVni(v));
 }
 
 /** A population count: a whole number, else an amount-like figure ("12.345"). */

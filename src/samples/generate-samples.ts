@@ -79,6 +79,8 @@ export async function generateSamples(options: GenerateSamplesOptions): Promise<
   const slugs = new Set<string>();
   const tcvn3Payout = world.communes.find((c) => c.style === 2 && c.index !== world.csvCommune)?.index ?? -1;
   const tcvn3Beneficiaries = 3;
+  // Another commune's payout file has one sheet typed in VNI-Windows, the other legacy encoding still met.
+  const vniPayout = world.communes.find((c) => c.index !== world.csvCommune && c.index !== tcvn3Payout)?.index ?? -1;
   for (const commune of world.communes) {
     const slug = slugs.has(commune.slug) ? `${commune.slug}-${commune.code}` : commune.slug;
     slugs.add(slug);
@@ -93,7 +95,7 @@ export async function generateSamples(options: GenerateSamplesOptions): Promise<
       files.push({ file, role: 'payouts' });
     } else {
       const file = `payouts-${slug}.xlsx`;
-      merge(await writePayoutWorkbook({ world, commune, entries: payouts, dir: outDir, file, tcvn3: commune.index === tcvn3Payout ? 0 : null }));
+      merge(await writePayoutWorkbook({ world, commune, entries: payouts, dir: outDir, file, tcvn3: commune.index === tcvn3Payout ? 0 : null, vni: commune.index === vniPayout ? 0 : null }));
       files.push({ file, role: 'payouts' });
     }
   }

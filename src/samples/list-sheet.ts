@@ -6,6 +6,7 @@ import type { Column } from './labels.js';
 import { GROUP_LABELS } from './labels.js';
 import type { Commune, Entry, GroupCode } from './model.js';
 import { GROUP_ORDER, MONTHLY_RATE } from './rates.js';
+import { encodeVni } from '../normalize/index.js';
 import { encodeTcvn3 } from './tcvn3.js';
 
 /** How one list sheet looks. */
@@ -25,6 +26,8 @@ export interface ListSheetSpec {
   readonly villageHeading: string | null; // a "Thôn 1" heading row above the data
   readonly shortTitle: boolean; // one title row instead of the administrative header block
   readonly tcvn3: boolean;
+  /** Text typed in a VNI-Windows font (VNI-Times) instead; ignored when `tcvn3`. */
+  readonly vni?: boolean;
   readonly totalLabel: string;
   readonly styleIndex: number;
   readonly signDate: string;
@@ -40,17 +43,19 @@ export interface WrittenSheet {
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'];
 
-/** Writes text or values into a sheet, encoding text as TCVN3 when the sheet is a legacy one. */
+/** Writes text or values into a sheet, encoding text as TCVN3 or VNI-Windows when the sheet is a legacy one. */
 export class SheetPen {
   constructor(
     readonly ws: ExcelJS.Worksheet,
     private readonly tcvn3: boolean,
+    private readonly vni = false,
   ) {}
 
   set(row: number, col: number, value: ExcelJS.CellValue, options: { bold?: boolean; numFmt?: string; center?: boolean } = {}): void {
     const cell = this.ws.getCell(row, col);
-    cell.value = typeof value === 'string' && this.tcvn3 ? encodeTcvn3(value) : value;
-    if (this.tcvn3 || options.bold) cell.font = { ...(this.tcvn3 ? { name: '.VnTime' } : {}), ...(options.bold ? { bold: true } : {}) };
+    const font = this.tcvn3 ? '.VnTime' : this.vni ? 'VNI-Times' : null;
+    cell.value = typeof value === 'string' && font !== null ? (this.tcvn3 ? encodeTcvn3(value) : encodeVni(value)) : value;
+    if (font !== null || options.bold) cell.font = { ...(font !== null ? { name: font } : {}), ...(options.bold ? { bold: true } : {}) };
     if (options.numFmt) cell.numFmt = options.numFmt;
     if (options.center) cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   }
@@ -149,7 +154,7 @@ function numFmtOf(col: Column, value: ExcelJS.CellValue): string | undefined {
  * the amount in words and the signature block. Returns the row number of every entry.
  */
 export function writeListSheet(ws: ExcelJS.Worksheet, spec: ListSheetSpec, entries: readonly Entry[]): WrittenSheet {
-  const pen = new SheetPen(ws, spec.tcvn3);
+  const pen = new SheetPen(ws, spec.tcvn3, spec.vni === true);
   const cols = spec.columns;
   const n = cols.length;
   cols.forEach((c, i) => {
@@ -253,7 +258,7 @@ export function writeListSheet(ws: ExcelJS.Worksheet, spec: ListSheetSpec, entri
 
 /** Writes the "Tổng cộng" row of a workbook on its last sheet, summing the sheets' total cells. */
 export function writeGrandTotal(ws: ExcelJS.Worksheet, spec: ListSheetSpec, at: number, parts: readonly { sheet: string; cell: string | null; total: number }[]): number {
-  const pen = new SheetPen(ws, spec.tcvn3);
+  const pen = new SheetPen(ws, spec.tcvn3, spec.vni === true);
   const cols = spec.columns;
   const nameCol = cols.findIndex((c) => c.kind === 'name');
   const amountCol = cols.findIndex((c) => c.kind === 'amount');
@@ -272,7 +277,7 @@ export function writeGrandTotal(ws: ExcelJS.Worksheet, spec: ListSheetSpec, at: 
 
 /** Writes "Bằng chữ" and the signature block from row `at`. */
 export function writeFooter(ws: ExcelJS.Worksheet, spec: ListSheetSpec, at: number, total: number, signers: readonly string[]): void {
-  const pen = new SheetPen(ws, spec.tcvn3);
+  const pen = new SheetPen(ws, spec.tcvn3, spec.vni === true);
   const n = spec.columns.length;
   let r = at;
   pen.set(r, 1, `Số tiền bằng chữ: ${amountInWords(total)}. (${formatDotted(total)} đồng)`);

@@ -47,6 +47,8 @@ export interface ListFileOptions {
   readonly file: string;
   /** Payouts: the index (among written sheets) of the sheet written in TCVN3; approved lists: the whole file. */
   readonly tcvn3: number | boolean | null;
+  /** Payouts: the index (among written sheets) of the sheet written in VNI-Windows. */
+  readonly vni?: number | null;
 }
 
 interface SheetPlan {
@@ -119,6 +121,7 @@ export async function writePayoutWorkbook(options: ListFileOptions): Promise<Map
         villageHeading: style !== 2 ? village : null,
         shortTitle: style === 2,
         tcvn3: tcvn3 === plans.length, // counts written sheets: empty villages get none
+        vni: options.vni === plans.length,
         totalLabel: villageTotalLabel(village),
         signDate: `ngày ${payDate.d} tháng ${payDate.m} năm 2020`,
       },

@@ -282,6 +282,22 @@ describe('generateSamples', () => {
     expect(await readFile(join(out, 'answers.json'), 'utf8')).toBe(await readFile(join(dirA(), 'answers.json'), 'utf8'));
   });
 
+  it('types one payout sheet in TCVN3 and one of another commune in VNI-Windows, for every seed', async () => {
+    for (const [dir, key] of [[dirA(), first], [dirC(), other]] as const) {
+      const legacy: string[] = [];
+      for (const f of key.files.filter((x) => x.role === 'payouts' && x.file.endsWith('.xlsx'))) {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.readFile(join(dir, f.file));
+        for (const ws of wb.worksheets) {
+          const font = ws.getCell(1, 1).font?.name;
+          if (font === '.VnTime' || font === 'VNI-Times') legacy.push(`${font} ${f.file}`);
+        }
+      }
+      expect(legacy.map((l) => l.split(' ')[0]).sort()).toEqual(['.VnTime', 'VNI-Times']);
+      expect(new Set(legacy.map((l) => l.split(' ')[1])).size).toBe(2);
+    }
+  });
+
   it('refuses a row count it cannot honour', async () => {
     await expect(generateSamples({ seed: 1, rows: 10, outDir: join(root, 'bad') })).rejects.toBeInstanceOf(AppError);
   });

@@ -1,11 +1,12 @@
 /**
  * Test helper: reads generated sample files back (exceljs for xlsx, csv-parse for CSV) into plain
- * rows of strings and numbers, decoding sheets written in TCVN3 (font ".VnTime").
+ * rows of strings and numbers, decoding sheets written in TCVN3 (font ".VnTime") or VNI-Windows (font "VNI-Times").
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { convertVni } from '../../src/normalize/index.js';
 import { encodeTcvn3 } from '../../src/samples/index.js';
 
 export type Cell = string | number | Date | null;
@@ -35,9 +36,9 @@ export function fold(name: string): string {
     .trim();
 }
 
-function plain(value: ExcelJS.CellValue, tcvn3: boolean): Cell {
+function plain(value: ExcelJS.CellValue, legacy: 'TCVN3' | 'VNI' | null): Cell {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return tcvn3 ? decodeTcvn3(value) : value;
+  if (typeof value === 'string') return legacy === 'TCVN3' ? decodeTcvn3(value) : legacy === 'VNI' ? convertVni(value) : value;
   if (typeof value === 'number' || value instanceof Date) return value;
   if (typeof value === 'object' && 'result' in value) {
     const r = value.result;
@@ -51,12 +52,13 @@ async function readXlsx(path: string): Promise<SheetRows> {
   await wb.xlsx.readFile(path);
   const sheets: SheetRows = new Map();
   for (const ws of wb.worksheets) {
-    const tcvn3 = ws.getCell(1, 1).font?.name === '.VnTime';
+    const font = ws.getCell(1, 1).font?.name;
+    const legacy = font === '.VnTime' ? 'TCVN3' : font === 'VNI-Times' ? 'VNI' : null;
     const rows = new Map<number, Cell[]>();
     ws.eachRow({ includeEmpty: false }, (row, n) => {
       const cells: Cell[] = [];
       row.eachCell({ includeEmpty: true }, (cell, col) => {
-        cells[col - 1] = plain(cell.value, tcvn3);
+        cells[col - 1] = plain(cell.value, legacy);
       });
       rows.set(n, Array.from(cells, (c) => c ?? null));
     });
