@@ -11,7 +11,7 @@ const answerKeySchema = z.object({
   package: z.string(),
   files: z.array(z.object({ file: z.string(), role: z.string() })),
   anomalies: z.array(z.object({ rule: z.string(), records: z.array(recordRef).min(1), note: z.string().optional() })),
-  traps: z.array(z.object({ records: z.array(recordRef) }).passthrough()).optional(),
+  traps: z.array(z.object({ kind: z.string().optional(), note: z.string().optional(), records: z.array(recordRef) })).optional(),
 });
 export type AnswerKey = z.infer<typeof answerKeySchema>;
 
@@ -24,7 +24,7 @@ export interface RuleScore {
   readonly recall: number;
 }
 
-const key = (r: { role: string; file: string; sheet: string; row: number }): string => `${r.role}|${r.file}|${r.sheet}|${r.row}`;
+const keyOf = (r: { role: string; file: string; sheet: string; row: number }): string => `${r.role}|${r.file}|${r.sheet}|${r.row}`;
 
 /**
  * A finding answers an anomaly of the same rule when it cites the anomaly's rows: all of them for
@@ -32,8 +32,8 @@ const key = (r: { role: string; file: string; sheet: string; row: number }): str
  * reported pair by pair).
  */
 function answers(finding: Finding, anomaly: AnswerKey['anomalies'][number]): boolean {
-  const expected = new Set(anomaly.records.map(key));
-  const shared = finding.records.filter((r) => expected.has(key(r))).length;
+  const expected = new Set(anomaly.records.map(keyOf));
+  const shared = finding.records.filter((r) => expected.has(keyOf(r))).length;
   return shared >= Math.min(expected.size, 2);
 }
 
@@ -56,6 +56,29 @@ export function scoreFindings(findings: readonly Finding[], key: AnswerKey): Rul
   });
 }
 
+export interface TrapResult {
+  readonly kind: string;
+  readonly note: string;
+  /** Rules of the row-level findings that cite this trap's rows (it should be none). */
+  readonly trippedBy: readonly string[];
+}
+
+/**
+ * Which traps (namesakes, household members, proxies, allowed combinations…) a row-level finding
+ * fell into: a finding trips a trap when it cites its rows as an anomaly would be cited. Statistical
+ * findings cite samples of a commune's rows and are left out.
+ */
+export function scoreTraps(findings: readonly Finding[], key: AnswerKey): TrapResult[] {
+  const rowLevel = findings.filter((f) => f.category !== 'statistical');
+  return (key.traps ?? []).map((trap) => {
+    const rows = new Set(trap.records.map(keyOf));
+    const trippedBy = rowLevel
+      .filter((f) => f.records.filter((r) => rows.has(keyOf(r))).length >= Math.min(rows.size, 2))
+      .map((f) => f.rule);
+    return { kind: trap.kind ?? '', note: trap.note ?? '', trippedBy: [...new Set(trippedBy)] };
+  });
+}
+
 export async function loadAnswerKey(dir: string): Promise<AnswerKey> {
   const file = path.join(dir, 'answers.json');
   let json: unknown;
@@ -75,7 +98,7 @@ export async function loadAnswerKey(dir: string): Promise<AnswerKey> {
 export async function evaluateSamples(
   dir: string,
   options: { out?: string; json?: string } = {},
-): Promise<{ scores: RuleScore[]; findings: readonly Finding[]; timings: Record<string, number>; checks: readonly CheckTiming[] }> {
+): Promise<{ scores: RuleScore[]; traps: TrapResult[]; findings: readonly Finding[]; timings: Record<string, number>; checks: readonly CheckTiming[] }> {
   const answerKey = await loadAnswerKey(dir);
   const byRole = (role: string): string[] => answerKey.files.filter((f) => f.role === role).map((f) => path.join(dir, f.file));
   const registers: { kind: RegisterKind; file: string }[] = [];
@@ -94,6 +117,7 @@ export async function evaluateSamples(
   });
   return {
     scores: scoreFindings(result.document.findings, answerKey),
+    traps: scoreTraps(result.document.findings, answerKey),
     findings: result.document.findings,
     timings: result.timings,
     checks: result.run.checks,
