@@ -19,6 +19,7 @@ import {
   uploadRoutes,
   userRoutes,
 } from './routes/index.js';
+import { pageRoutes, renderErrorPage } from './pages/index.js';
 
 /** 200 MiB: a province's payout workbook is tens of MiB; larger is almost surely a mistake. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
@@ -99,12 +100,17 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     runRoutes(ctx),
     findingRoutes(ctx),
     userRoutes(ctx),
+    pageRoutes(ctx),
     ...(deps.extraRoutes ?? []).map((mount) => mount(ctx)),
   ]) {
     app.route('/', sub);
   }
 
-  app.notFound((c) => errorResponse(c, 'NOT_FOUND', `không có đường dẫn ${c.req.method} ${c.req.path}`));
+  app.notFound((c) =>
+    !c.req.path.startsWith('/api/') && (c.req.header('accept') ?? '').includes('text/html')
+      ? renderErrorPage(c, 404, `Không có trang ${c.req.path}.`)
+      : errorResponse(c, 'NOT_FOUND', `không có đường dẫn ${c.req.method} ${c.req.path}`),
+  );
   app.onError((error, c) => {
     const response = toErrorResponse(c, error);
     if (response.status >= 500) {
