@@ -1,8 +1,7 @@
 import type { Finding, PersonRecord } from '../domain/index.js';
 import { checkRules, groupName, groupOf, paymentItems } from './helpers.js';
-import { makeFinding } from './make-finding.js';
-import { paymentKey, personKey } from './person-key.js';
-import { personLabel, rowLabel, viDate } from './text.js';
+import { paymentFinding } from './payment-finding.js';
+import { personLabel, viDate } from './text.js';
 import type { CheckDefinition } from './types.js';
 
 const ID = 'AGE_INELIGIBLE';
@@ -46,7 +45,8 @@ export const ageIneligible: CheckDefinition = {
     const end = lastDay(ctx.rules.period.value.to);
     const maxAge = cfg.maxAge ?? 120;
     const findings: Finding[] = [];
-    for (const { row, approval, view: r } of paymentItems(ctx).items) {
+    for (const item of paymentItems(ctx).items) {
+      const r = item.view;
       const bounds = ageBounds(r, start, end);
       if (bounds === null) continue;
       const age = groupOf(ctx, r)?.age?.value;
@@ -57,15 +57,12 @@ export const ageIneligible: CheckDefinition = {
       else if (age?.max != null && bounds.minAtStart > age.max) reason = `đã ${bounds.minAtStart} tuổi vào ${viDate(start)}, trên độ tuổi tối đa ${age.max} của nhóm`;
       if (reason === null) continue;
       findings.push(
-        makeFinding({
+        paymentFinding({
           rule: ID,
           category: CATEGORY,
           severity: cfg.severity,
-          amountAtRisk: r.amount ?? 0,
-          subject: row,
-          records: approval ? [approval, row] : [row],
-          identities: [personKey(row), paymentKey(row)],
-          explanation: `${personLabel(r)} được hỗ trợ theo nhóm ${groupName(ctx, r)} nhưng ${reason}. (${rowLabel(row)}${approval ? `; danh sách duyệt: ${rowLabel(approval)}` : ''})`,
+          item,
+          explanation: `${personLabel(r)} được hỗ trợ theo nhóm ${groupName(ctx, r)} nhưng ${reason}.`,
           evidence: { birthDate: r.birthDate, birthYear: r.birthYear, ageRange: bounds, groupAge: age ?? null, maxAge, period: { start, end } },
         }),
       );

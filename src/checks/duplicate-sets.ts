@@ -1,3 +1,4 @@
+import { pushTo } from './helpers.js';
 import type { PersonRecord } from '../domain/index.js';
 import type { MatchPair } from '../match/index.js';
 import { paidInDifferentMonths, paymentsOverlap } from './period.js';
@@ -41,9 +42,7 @@ export function duplicateSets(ctx: CheckContext, side: 'payouts' | 'beneficiarie
       const r = rows[i];
       if (r === undefined) continue;
       const k = groupKey(r);
-      const list = byGroup.get(k);
-      if (list) list.push(i);
-      else byGroup.set(k, [i]);
+      pushTo(byGroup, k, i);
     }
     for (const idx of byGroup.values()) {
       if (idx.length < 2) continue;
@@ -67,9 +66,7 @@ export function duplicateSets(ctx: CheckContext, side: 'payouts' | 'beneficiarie
       const sets = new Map<number, number[]>();
       for (const i of idx) {
         const r = root(i);
-        const list = sets.get(r);
-        if (list) list.push(i);
-        else sets.set(r, [i]);
+        pushTo(sets, r, i);
       }
       for (const set of sets.values()) {
         if (set.length < 2) continue;

@@ -92,3 +92,10 @@ export function checkSettings(
   }
   return { enabled, severity, basis, thresholds };
 }
+
+/** Appends `item` to the list kept under `key` (creating it): the grouping step of many checks. */
+export function pushTo<K, T>(groups: Map<K, T[]>, key: K, item: T): void {
+  const list = groups.get(key);
+  if (list) list.push(item);
+  else groups.set(key, [item]);
+}

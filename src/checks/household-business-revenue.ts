@@ -1,8 +1,7 @@
 import type { Finding } from '../domain/index.js';
 import { checkRules, groupName, paymentItems } from './helpers.js';
-import { makeFinding } from './make-finding.js';
-import { paymentKey, personKey } from './person-key.js';
-import { money, personLabel, rowLabel } from './text.js';
+import { paymentFinding } from './payment-finding.js';
+import { money, personLabel } from './text.js';
 import type { CheckDefinition } from './types.js';
 
 const ID = 'HOUSEHOLD_BUSINESS_REVENUE';
@@ -21,23 +20,21 @@ export const householdBusinessRevenue: CheckDefinition = {
     const cfg = checkRules(ctx, ID);
     if (!cfg?.enabled) return [];
     const findings: Finding[] = [];
-    for (const { row, approval, view: r } of paymentItems(ctx).items) {
+    for (const item of paymentItems(ctx).items) {
+      const r = item.view;
       if (r.groupCode === null || r.revenue === null) continue;
       const threshold = ctx.rules.groups[r.groupCode]?.revenueThreshold?.value;
       if (threshold === undefined || r.revenue < threshold) continue;
       findings.push(
-        makeFinding({
+        paymentFinding({
           rule: ID,
           category: CATEGORY,
           severity: cfg.severity,
-          amountAtRisk: r.amount ?? 0,
-          subject: row,
-          records: approval ? [approval, row] : [row],
-          identities: [personKey(row), paymentKey(row)],
+          item,
           explanation:
             `${personLabel(r)} được hỗ trợ theo nhóm ${groupName(ctx, r)} (${money(r.amount)}) ` +
-            `nhưng doanh thu kê khai là ${money(r.revenue)}, không dưới ngưỡng ${money(threshold)}/năm. (${rowLabel(row)}${approval ? `; danh sách duyệt: ${rowLabel(approval)}` : ''})`,
-          evidence: { revenue: r.revenue, revenueFrom: row.revenue === null ? 'beneficiaries' : row.role, threshold, amount: r.amount },
+            `nhưng doanh thu kê khai là ${money(r.revenue)}, không dưới ngưỡng ${money(threshold)}/năm.`,
+          evidence: { revenue: r.revenue, revenueFrom: item.row.revenue === null ? 'beneficiaries' : item.row.role, threshold, amount: r.amount },
         }),
       );
     }

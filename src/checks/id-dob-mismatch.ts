@@ -1,6 +1,6 @@
 import type { Finding, Gender, PersonRecord } from '../domain/index.js';
 import { checkRules, rowsOfRoles } from './helpers.js';
-import { makeFinding } from './make-finding.js';
+import { findingMaker } from './make-finding.js';
 import { personKey } from './person-key.js';
 import { rowLabel } from './text.js';
 import type { CheckDefinition } from './types.js';
@@ -30,6 +30,7 @@ export const idDobMismatch: CheckDefinition = {
   run(ctx) {
     const cfg = checkRules(ctx, ID);
     if (!cfg?.enabled) return [];
+    const finding = findingMaker(ID, CATEGORY, cfg.severity);
     const groups = new Map<string, { rows: PersonRecord[]; parts: { gender: Gender; birthYear: number }; issues: string[] }>();
     for (const r of rowsOfRoles(ctx, cfg.roles)) {
       if (r.idKind !== 'CCCD' || r.idNumber === null || r.flags.includes('ID_INVALID')) continue;
@@ -50,10 +51,7 @@ export const idDobMismatch: CheckDefinition = {
       const r = rows[0];
       if (r === undefined) continue;
       findings.push(
-        makeFinding({
-          rule: ID,
-          category: CATEGORY,
-          severity: cfg.severity,
+        finding({
           amountAtRisk: 0,
           subject: r,
           records: rows,

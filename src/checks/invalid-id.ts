@@ -1,6 +1,6 @@
 import type { Finding, NormalizeFlag, PersonRecord } from '../domain/index.js';
-import { checkRules, rowsOfRoles } from './helpers.js';
-import { makeFinding } from './make-finding.js';
+import { checkRules, rowsOfRoles, pushTo } from './helpers.js';
+import { findingMaker } from './make-finding.js';
 import { personKey } from './person-key.js';
 import { rowLabel } from './text.js';
 import type { CheckDefinition } from './types.js';
@@ -24,6 +24,7 @@ export const invalidId: CheckDefinition = {
   run(ctx) {
     const cfg = checkRules(ctx, ID);
     if (!cfg?.enabled) return [];
+    const finding = findingMaker(ID, CATEGORY, cfg.severity);
     const flags = new Set<NormalizeFlag>(cfg.flags ?? ['ID_INVALID', 'ID_UNKNOWN_PROVINCE', 'ID_SCIENTIFIC_NOTATION']);
     const groups = new Map<string, PersonRecord[]>();
     for (const r of rowsOfRoles(ctx, cfg.roles)) {
@@ -31,9 +32,7 @@ export const invalidId: CheckDefinition = {
       const hit = r.flags.some((f) => flags.has(f)) || (r.idKind === 'INVALID' && flags.has('ID_INVALID'));
       if (!hit) continue;
       const key = `${r.role}|${personKey(r)}|${r.idNumber}`;
-      const list = groups.get(key);
-      if (list) list.push(r);
-      else groups.set(key, [r]);
+      pushTo(groups, key, r);
     }
     const findings: Finding[] = [];
     for (const rows of groups.values()) {
@@ -43,10 +42,7 @@ export const invalidId: CheckDefinition = {
       if (found.length === 0) found.push('ID_INVALID');
       const reasons = found.map((f) => REASONS[f] ?? f);
       findings.push(
-        makeFinding({
-          rule: ID,
-          category: CATEGORY,
-          severity: cfg.severity,
+        finding({
           amountAtRisk: 0,
           subject: r,
           records: rows,

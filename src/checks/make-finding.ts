@@ -68,3 +68,12 @@ export function matchSummary(pair: MatchPair): string {
   if (pair.byId) return 'trùng số CMND/CCCD';
   return `khớp họ tên và thông tin nhân thân (xác suất cùng một người ${Math.round(pair.probability * 100)}%)`;
 }
+
+/** A check's finding builder: fixes rule, category and severity so each call names only what varies. */
+export function findingMaker(
+  rule: string,
+  category: Category,
+  severity: Severity,
+): (draft: Omit<FindingDraft, 'rule' | 'category' | 'severity'>) => Finding {
+  return (draft) => makeFinding({ rule, category, severity, ...draft });
+}

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CANONICAL_FIELDS, type Finding, type PersonRecord } from '../domain/index.js';
 import { checkRules } from './helpers.js';
-import { makeFinding } from './make-finding.js';
+import { findingMaker } from './make-finding.js';
 import { contentKey, personKey } from './person-key.js';
 import { personLabel, rowLabel } from './text.js';
 import type { CheckDefinition } from './types.js';
@@ -48,6 +48,7 @@ export const missingField: CheckDefinition = {
   run(ctx) {
     const cfg = checkRules(ctx, ID);
     if (!cfg?.enabled) return [];
+    const finding = findingMaker(ID, CATEGORY, cfg.severity);
     const required = cfg.requiredFields ?? {};
     const findings: Finding[] = [];
     for (const role of ['payouts', 'beneficiaries'] as const) {
@@ -59,10 +60,7 @@ export const missingField: CheckDefinition = {
         const missing = unmetReqs.map((f) => (typeof f === 'string' ? f : f.join('|')));
         const who = r.fullName === null && r.idNumber === null ? `content:${createHash('sha256').update(contentKey(r)).digest('hex').slice(0, 16)}` : personKey(r);
         findings.push(
-          makeFinding({
-            rule: ID,
-            category: CATEGORY,
-            severity: cfg.severity,
+          finding({
             amountAtRisk: 0,
             subject: r,
             records: [r],

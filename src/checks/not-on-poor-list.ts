@@ -1,8 +1,7 @@
 import type { Finding } from '../domain/index.js';
 import { checkRules, groupName, paymentItems } from './helpers.js';
-import { makeFinding } from './make-finding.js';
-import { paymentKey, personKey } from './person-key.js';
-import { money, nameKeyOf, personLabel, rowLabel, textKey, viDate } from './text.js';
+import { paymentFinding } from './payment-finding.js';
+import { money, nameKeyOf, personLabel, textKey, viDate } from './text.js';
 import type { CheckDefinition } from './types.js';
 
 const ID = 'NOT_ON_POOR_LIST';
@@ -37,7 +36,8 @@ export const notOnPoorList: CheckDefinition = {
     const { role, items } = paymentItems(ctx);
     let best: ReturnType<typeof ctx.matches.bestMatches> | null = null;
     const findings: Finding[] = [];
-    for (const { row, approval, view: r, index: i } of items) {
+    for (const item of items) {
+      const { view: r, index: i } = item;
       const group = r.groupCode === null ? undefined : ctx.rules.groups[r.groupCode];
       const listDate = group?.poorListDate?.value;
       if (listDate === undefined) continue;
@@ -48,18 +48,16 @@ export const notOnPoorList: CheckDefinition = {
       if (r.householdHead && heads.has(`${textKey(r.householdHead)}|${r.communeCode ?? ''}`)) continue;
       const by = code !== '' && codes.size > 0 ? `mã hộ "${r.householdCode ?? ''}" không có trong danh sách, và ` : '';
       findings.push(
-        makeFinding({
+        paymentFinding({
           rule: ID,
           category: CATEGORY,
           severity: cfg.severity,
-          amountAtRisk: r.amount ?? 0,
-          subject: row,
-          records: approval ? [approval, row] : [row],
-          identities: [personKey(row), paymentKey(row), `household:${code}`],
+          item,
+          extraIdentities: [`household:${code}`],
           explanation:
             `${personLabel(r)} được chi ${money(r.amount)} theo nhóm ${groupName(ctx, r)} nhưng ${by}không tìm thấy hộ ` +
             `(theo mã hộ, thành viên hay chủ hộ${r.householdHead ? ` "${r.householdHead}"` : ''}) trong danh sách hộ nghèo, hộ cận nghèo đến ngày ${viDate(listDate)} ` +
-            `(đã đối chiếu ${register.length} dòng). (${rowLabel(row)}${approval ? `; danh sách duyệt: ${rowLabel(approval)}` : ''})`,
+            `(đã đối chiếu ${register.length} dòng).`,
           evidence: { householdCode: r.householdCode, householdHead: r.householdHead, registerRows: register.length, registerCodes: codes.size, listDate, amount: r.amount },
         }),
       );

@@ -1,6 +1,6 @@
 import type { Finding } from '../domain/index.js';
 import { checkRules, groupName, paymentRows } from './helpers.js';
-import { makeFinding } from './make-finding.js';
+import { findingMaker } from './make-finding.js';
 import { periodMonths, supportMonths } from './period.js';
 import { paymentKey, personKey } from './person-key.js';
 import { money, personLabel, rowLabel, viDate, viMonth, viMonths } from './text.js';
@@ -22,6 +22,7 @@ export const outOfPeriod: CheckDefinition = {
   run(ctx) {
     const cfg = checkRules(ctx, ID);
     if (!cfg?.enabled) return [];
+    const finding = findingMaker(ID, CATEGORY, cfg.severity);
     const allowed = supportMonths(ctx.rules);
     const { from, to } = ctx.rules.paymentWindow.value;
     const findings: Finding[] = [];
@@ -38,10 +39,7 @@ export const outOfPeriod: CheckDefinition = {
       }
       if (paidOutside) reasons.push(`được chi ngày ${viDate(r.paidDate)}, ngoài thời hạn chi trả ${viDate(from)}–${viDate(to)}`);
       findings.push(
-        makeFinding({
-          rule: ID,
-          category: CATEGORY,
-          severity: cfg.severity,
+        finding({
           amountAtRisk: atRisk,
           subject: r,
           records: [r],

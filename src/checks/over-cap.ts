@@ -1,7 +1,7 @@
 import type { Finding, PersonRecord } from '../domain/index.js';
 import { groupCap } from '../rules/index.js';
-import { checkRules, groupName, groupOf, paymentRows } from './helpers.js';
-import { makeFinding } from './make-finding.js';
+import { checkRules, groupName, groupOf, paymentRows, pushTo } from './helpers.js';
+import { findingMaker } from './make-finding.js';
 import { monthCount, paymentsOverlap } from './period.js';
 import { paymentKey, personKey } from './person-key.js';
 import { money, personLabel, rowLabel } from './text.js';
@@ -23,6 +23,7 @@ export const overCap: CheckDefinition = {
   run(ctx) {
     const cfg = checkRules(ctx, ID);
     if (!cfg?.enabled) return [];
+    const finding = findingMaker(ID, CATEGORY, cfg.severity);
     const findings: Finding[] = [];
     const flagged = new Set<PersonRecord>();
     const rows = paymentRows(ctx).rows;
@@ -43,10 +44,7 @@ export const overCap: CheckDefinition = {
       if (monthsOver) reasons.push(`${months} tháng, vượt tối đa ${maxMonths} tháng`);
       if (amountOver && cap !== null) reasons.push(`số tiền ${money(r.amount)} vượt mức tối đa ${money(cap)}`);
       findings.push(
-        makeFinding({
-          rule: ID,
-          category: CATEGORY,
-          severity: cfg.severity,
+        finding({
           amountAtRisk: excess,
           subject: r,
           records: [r],
@@ -62,9 +60,7 @@ export const overCap: CheckDefinition = {
       const group = groupOf(ctx, r);
       if (group === undefined || group.payment !== 'monthly' || flagged.has(r)) continue;
       const key = `${personKey(r)}|${r.groupCode ?? ''}`;
-      const list = byPerson.get(key);
-      if (list) list.push(r);
-      else byPerson.set(key, [r]);
+      pushTo(byPerson, key, r);
     }
     for (const list of byPerson.values()) {
       if (list.length < 2) continue;
@@ -80,10 +76,7 @@ export const overCap: CheckDefinition = {
       const total = list.reduce((s, r) => s + (r.amount ?? 0), 0);
       const excess = Math.max(0, total - group.rate.value * maxMonths);
       findings.push(
-        makeFinding({
-          rule: ID,
-          category: CATEGORY,
-          severity: cfg.severity,
+        finding({
           amountAtRisk: excess,
           subject: first,
           records: list,

@@ -1,7 +1,7 @@
 import type { Finding, PersonRecord } from '../domain/index.js';
 import { accountKey, phoneKey } from './contact-keys.js';
-import { checkRules, paymentRows } from './helpers.js';
-import { makeFinding } from './make-finding.js';
+import { checkRules, paymentRows, pushTo } from './helpers.js';
+import { findingMaker } from './make-finding.js';
 import { personKey } from './person-key.js';
 import { money, nameKeyOf, rowLabel, textKey } from './text.js';
 import type { CheckDefinition } from './types.js';
@@ -23,6 +23,7 @@ export const sharedAccount: CheckDefinition = {
   run(ctx) {
     const cfg = checkRules(ctx, ID);
     if (!cfg?.enabled) return [];
+    const finding = findingMaker(ID, CATEGORY, cfg.severity);
     const minHouseholds = cfg.minHouseholds ?? 2;
     const { role, rows } = paymentRows(ctx);
     const clusters = ctx.matches.clusters(role);
@@ -35,9 +36,7 @@ export const sharedAccount: CheckDefinition = {
       rows.forEach((r, i) => {
         const k = keyOf(r);
         if (k === null) return;
-        const list = byValue.get(k);
-        if (list) list.push(i);
-        else byValue.set(k, [i]);
+        pushTo(byValue, k, i);
       });
       for (const [value, idx] of byValue) {
         const people = [...new Set(idx.map((i) => clusters.of[i] ?? i))];
@@ -51,10 +50,7 @@ export const sharedAccount: CheckDefinition = {
         if (first === undefined) continue;
         const names = [...new Set(all.map((r) => r.fullName ?? '(không ghi tên)'))];
         findings.push(
-          makeFinding({
-            rule: ID,
-            category: CATEGORY,
-            severity: cfg.severity,
+          finding({
             amountAtRisk: excess,
             subject: { ...first, fullName: null, idNumber: null },
             records: all,
@@ -94,9 +90,7 @@ function householdsOf(rows: readonly PersonRecord[], people: readonly number[]):
   const groups = new Map<number, PersonRecord[]>();
   rows.forEach((r, i) => {
     const root = find(i);
-    const list = groups.get(root);
-    if (list) list.push(r);
-    else groups.set(root, [r]);
+    pushTo(groups, root, r);
   });
   return [...groups.values()];
 }

@@ -1,7 +1,7 @@
 import type { Finding, PersonRecord } from '../domain/index.js';
 import { AdminResolver } from '../normalize/index.js';
-import { checkRules, rowsOfRoles } from './helpers.js';
-import { makeFinding } from './make-finding.js';
+import { checkRules, rowsOfRoles, pushTo } from './helpers.js';
+import { findingMaker } from './make-finding.js';
 import { textKey } from './text.js';
 import type { CheckDefinition } from './types.js';
 
@@ -24,9 +24,7 @@ function outOfArea(rows: readonly PersonRecord[]): { area: string; rows: PersonR
   for (const r of rows) {
     if (r.communeCode === null || r.districtCode === null || r.flags.includes('ADMIN_UNIT_UNRESOLVED')) continue;
     const k = `${r.role}|${r.file}`;
-    const list = byFile.get(k);
-    if (list) list.push(r);
-    else byFile.set(k, [r]);
+    pushTo(byFile, k, r);
   }
   const out: { area: string; rows: PersonRecord[] }[] = [];
   for (const located of byFile.values()) {
@@ -37,9 +35,7 @@ function outOfArea(rows: readonly PersonRecord[]): { area: string; rows: PersonR
     const byCommune = new Map<string, PersonRecord[]>();
     for (const r of located) {
       if (r.districtCode === area) continue;
-      const list = byCommune.get(r.communeCode ?? '');
-      if (list) list.push(r);
-      else byCommune.set(r.communeCode ?? '', [r]);
+      pushTo(byCommune, r.communeCode ?? '', r);
     }
     for (const list of byCommune.values()) out.push({ area, rows: list });
   }
@@ -59,13 +55,12 @@ export const unknownAdminUnit: CheckDefinition = {
   run(ctx) {
     const cfg = checkRules(ctx, ID);
     if (!cfg?.enabled) return [];
+    const finding = findingMaker(ID, CATEGORY, cfg.severity);
     const groups = new Map<string, PersonRecord[]>();
     for (const r of rowsOfRoles(ctx, cfg.roles)) {
       if (!r.flags.includes('ADMIN_UNIT_UNRESOLVED')) continue;
       const key = `${r.role}|${textKey(r.communeName)}|${r.districtCode ?? ''}|${r.provinceCode ?? ''}`;
-      const list = groups.get(key);
-      if (list) list.push(r);
-      else groups.set(key, [r]);
+      pushTo(groups, key, r);
     }
     const findings: Finding[] = [];
     for (const rows of groups.values()) {
@@ -74,10 +69,7 @@ export const unknownAdminUnit: CheckDefinition = {
       const name = r.communeName ?? '(không ghi)';
       const files = [...new Set(rows.map((x) => `"${x.file}" trang "${x.sheet}"`))].join(', ');
       findings.push(
-        makeFinding({
-          rule: ID,
-          category: CATEGORY,
-          severity: cfg.severity,
+        finding({
           amountAtRisk: 0,
           subject: { ...r, fullName: null, idNumber: null },
           records: rows,
@@ -98,10 +90,7 @@ export const unknownAdminUnit: CheckDefinition = {
       const district = admin.district(area);
       const areaName = district === null ? `huyện mã ${area}` : `${district.name}, ${district.provinceName}`;
       findings.push(
-        makeFinding({
-          rule: ID,
-          category: CATEGORY,
-          severity: cfg.severity,
+        finding({
           amountAtRisk: 0,
           subject: { ...r, fullName: null, idNumber: null },
           records: rows,

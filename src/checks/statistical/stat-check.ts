@@ -1,5 +1,5 @@
 import type { Finding, PersonRecord, Severity } from '../../domain/index.js';
-import { checkRules } from '../helpers.js';
+import { checkRules, pushTo } from '../helpers.js';
 import type { CheckContext, CheckDefinition } from '../types.js';
 
 /** Settings of a statistical check: severity from the package and its numeric thresholds. */
@@ -70,9 +70,7 @@ export function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | nul
   for (const item of items) {
     const k = keyOf(item);
     if (k === null) continue;
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
+    pushTo(out, k, item);
   }
   return out;
 }
