@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CATEGORIES, REVIEW_STATUSES, SEVERITIES } from '../domain/index.js';
+import { CANONICAL_FIELDS, CATEGORIES, REVIEW_STATUSES, SEVERITIES, type CanonicalField } from '../domain/index.js';
 import { USER_ROLES } from '../store/index.js';
 
 /** zod schemas of the API's bodies and answers: validation and the OpenAPI document both use them. */
@@ -66,6 +66,16 @@ export const uploadBody = z.object({
   role: z.string().describe('beneficiaries | payouts | register:<kind>'),
   file: z.union([z.instanceof(File), z.array(z.instanceof(File))]).describe('một hoặc nhiều tệp .xlsx/.csv'),
 });
+
+/**
+ * An explicit column mapping, canonical field → column letter ("C") or exact header text: the upload's
+ * optional `mapping` field (JSON text), with the same meaning as the CLI's --mapping-file and the
+ * upload preview's corrected columns. It applies to every sheet of every file of the request.
+ */
+export const uploadMapping = z.partialRecord(
+  z.enum(Object.keys(CANONICAL_FIELDS) as [CanonicalField, ...CanonicalField[]]),
+  z.string().trim().min(1).max(200),
+);
 
 export const finding = z.object({
   id: z.string(),

@@ -1,16 +1,16 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError, type Role } from '../../domain/index.js';
+import type { ExplicitMapping } from '../../ingest/index.js';
 import { ingestUpload } from '../../pipeline/index.js';
 import { inTransaction, insertJob, updateJob, type AuditRow, type JobRow, type UserRow } from '../../store/index.js';
 import type { ServerContext } from '../app-env.js';
 import { toJobError } from './job-error.js';
+import { progressBoard, readingProgress } from './job-progress.js';
+import { estimateRows } from './upload-estimate.js';
 
 /** Formats the ingest reads. */
-const SUPPORTED = /\.(xlsx|xlsm|csv)$/i;
-
-/** How often a running upload writes its row count (the store is shared with every request). */
-const PROGRESS_INTERVAL_MS = 1000;
+export const SUPPORTED_UPLOAD = /\.(xlsx|xlsm|csv)$/i;
 
 /** A file name safe to create in a temp folder, keeping what the user sees (the ingest reports it). */
 export function safeFileName(name: string): string {
@@ -19,38 +19,67 @@ export function safeFileName(name: string): string {
   return cleaned === '' || cleaned === '.' || cleaned === '..' ? 'tep-tai-len.xlsx' : cleaned.slice(0, 200);
 }
 
+/** A file already saved alone in its own folder (e.g. staged by the upload preview), ready to ingest. */
+export interface SavedUpload {
+  /** The file's own folder: removed once the file is ingested or refused. */
+  readonly dir: string;
+  readonly path: string;
+  /** The name the user sees (the ingest reports it). */
+  readonly name: string;
+  /** This file's explicit mapping (the preview's corrected columns); overrides the request's. */
+  readonly mapping?: ExplicitMapping;
+  /** The data rows the preview counted: the progress bar's denominator (estimated when absent). */
+  readonly rowsExpected?: number;
+}
+
+/** The unsupported-format error of a file name, or null when the ingest reads it. */
+export function unsupportedUpload(name: string): AppError | null {
+  return SUPPORTED_UPLOAD.test(name)
+    ? null
+    : new AppError('UNSUPPORTED_FORMAT', 'chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv); tệp .xls cũ hãy mở bằng Excel và lưu lại thành .xlsx', {
+        file: safeFileName(name),
+      });
+}
+
 /**
- * Accepts the files of one upload request: each is saved to its own temp folder first, then all
- * jobs are recorded in one transaction and queued. If anything fails before that, nothing is queued
- * and every saved file is removed. Each file is then ingested as one all-or-nothing upload.
+ * Accepts the files of one upload request: uploaded Files are saved to their own temp folder first
+ * (already saved ones are taken as they are), then all jobs are recorded in one transaction and
+ * queued. If anything fails before that, nothing is queued and every file is removed. Each file is
+ * then ingested as one all-or-nothing upload, with its own mapping or else the request's `mapping`.
  */
 export async function acceptUploads(
   ctx: ServerContext,
-  args: { audit: AuditRow; user: UserRow; role: Role; files: readonly File[] },
+  args: { audit: AuditRow; user: UserRow; role: Role; files: readonly (File | SavedUpload)[]; mapping?: ExplicitMapping },
 ): Promise<JobRow[]> {
-  for (const file of args.files) {
-    if (!SUPPORTED.test(file.name)) {
-      throw new AppError('UNSUPPORTED_FORMAT', 'chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv)', { file: safeFileName(file.name) });
-    }
-  }
-  const saved: { dir: string; path: string; name: string }[] = [];
+  const saved: SavedUpload[] = args.files.filter((f): f is SavedUpload => !(f instanceof File));
   try {
     for (const file of args.files) {
+      const refused = unsupportedUpload(file.name);
+      if (refused) throw refused;
+    }
+    const queued: SavedUpload[] = [];
+    for (const file of args.files) {
+      if (!(file instanceof File)) {
+        queued.push(file.mapping || !args.mapping ? file : { ...file, mapping: args.mapping });
+        continue;
+      }
       const dir = await mkdtemp(path.join(ctx.tempDir, 'ansinh-upload-'));
       const name = safeFileName(file.name);
-      saved.push({ dir, path: path.join(dir, name), name });
-      await writeFile(path.join(dir, name), new Uint8Array(await file.arrayBuffer()));
+      const entry: SavedUpload = { dir, path: path.join(dir, name), name, ...(args.mapping ? { mapping: args.mapping } : {}) };
+      saved.push(entry);
+      queued.push(entry);
+      await writeFile(entry.path, new Uint8Array(await file.arrayBuffer()));
     }
     const createdAt = ctx.now().toISOString();
     const jobs = await inTransaction(ctx.db, async (trx) => {
       const out: JobRow[] = [];
-      for (const s of saved) {
+      for (const s of queued) {
         out.push(await insertJob(trx, { kind: 'upload', auditId: args.audit.id, file: s.name, role: args.role, createdBy: args.user.username, createdAt }));
       }
       return out;
     });
     jobs.forEach((job, i) => {
-      const s = saved[i];
+      const s = queued[i];
       if (s) ctx.jobs.enqueue(() => ingestJob(ctx, job, s, args.user.username));
     });
     return jobs;
@@ -60,25 +89,20 @@ export async function acceptUploads(
   }
 }
 
-async function ingestJob(ctx: ServerContext, job: JobRow, saved: { dir: string; path: string }, username: string): Promise<void> {
-  let lastWrite = 0;
-  // Progress writes are chained and awaited before the final state, so none can land after it.
-  let progressWrites: Promise<void> = Promise.resolve();
+async function ingestJob(ctx: ServerContext, job: JobRow, saved: SavedUpload, username: string): Promise<void> {
+  const board = progressBoard(ctx.jobs);
+  let outcome: 'done' | 'failed' = 'failed';
   try {
     await updateJob(ctx.db, job.id, { status: 'running' });
+    const rowsExpected = saved.rowsExpected ?? (await estimateRows(saved.path));
     const result = await ingestUpload(ctx.db, {
       auditId: job.auditId,
       path: saved.path,
       role: job.role as Role,
       uploadedBy: username,
-      onProgress: (rowsRead) => {
-        const now = Date.now();
-        if (now - lastWrite < PROGRESS_INTERVAL_MS) return;
-        lastWrite = now;
-        progressWrites = progressWrites.then(() => updateJob(ctx.db, job.id, { counts: { rowsRead } })).catch(() => undefined);
-      },
+      ...(saved.mapping ? { mapping: saved.mapping } : {}),
+      onProgress: (rowsRead) => board.report({ jobId: job.id, progress: readingProgress(rowsRead, rowsExpected), rowsRead, rowsExpected }),
     });
-    await progressWrites;
     const u = result.upload;
     await updateJob(ctx.db, job.id, {
       status: 'done',
@@ -92,10 +116,18 @@ async function ingestJob(ctx: ServerContext, job: JobRow, saved: { dir: string; 
       },
       finishedAt: ctx.now().toISOString(),
     });
+    outcome = 'done';
   } catch (error) {
-    await progressWrites;
     await updateJob(ctx.db, job.id, { status: 'failed', errors: [toJobError(error, job.file ?? undefined)], finishedAt: ctx.now().toISOString() });
   } finally {
+    board.finish(job.id, outcome);
     await rm(saved.dir, { recursive: true, force: true });
   }
+}
+
+/** A stored upload job with the live progress of its run overlaid (status, progress, rows so far). */
+export function withLiveProgress(ctx: ServerContext, job: JobRow): JobRow {
+  const live = job.status === 'running' || job.status === 'queued' ? progressBoard(ctx.jobs).get(job.id) : undefined;
+  if (!live) return job;
+  return { ...job, status: 'running', progress: live.progress, counts: { ...(job.counts ?? {}), rowsRead: live.rowsRead, rowsExpected: live.rowsExpected } };
 }

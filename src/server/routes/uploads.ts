@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { AppError, parseRole, REGISTER_KINDS } from '../../domain/index.js';
+import { AppError, CANONICAL_FIELDS, parseRole, REGISTER_KINDS } from '../../domain/index.js';
+import type { ExplicitMapping } from '../../ingest/index.js';
 import type { AppEnv, ServerContext } from '../app-env.js';
 import { logAction } from '../audit-trail.js';
 import { getVisibleAudit, getVisibleJob } from '../auth/index.js';
-import { HttpError } from '../errors.js';
-import { acceptUploads } from '../jobs/upload-job.js';
+import { describeIssues, HttpError } from '../errors.js';
+import { acceptUploads, withLiveProgress } from '../jobs/upload-job.js';
 import { hasContentType, idParam } from '../request.js';
 import { defineRoute, type RouteSpec } from '../route-spec.js';
 import * as s from '../schemas.js';
@@ -19,7 +20,18 @@ export const UPLOAD_ROUTES = {
     tag: 'uploads',
     auth: 'user',
     permission: 'upload',
-    body: { type: 'multipart', schema: s.uploadBody },
+    body: {
+      type: 'multipart',
+      schema: s.uploadBody.extend({
+        mapping: z
+          .string()
+          .optional()
+          .describe(
+            'ánh xạ cột tường minh (tùy chọn), JSON {"trường chuẩn": "cột (chữ cái) hoặc đúng tiêu đề cột"}, ví dụ {"fullName": "B", "phone": "H"}; ' +
+              `áp dụng cho mọi trang của mọi tệp trong yêu cầu; trường chuẩn: ${Object.keys(CANONICAL_FIELDS).join(', ')}`,
+          ),
+      }),
+    },
     response: { status: 202, schema: z.object({ uploads: z.array(s.uploadJob) }), description: 'các lần tải đã xếp hàng' },
   },
   get: {
@@ -52,12 +64,31 @@ export function uploadRoutes(ctx: ServerContext): Hono<AppEnv> {
     const raw = form['file'];
     const files = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((f): f is File => f instanceof File);
     if (files.length === 0) throw new HttpError('VALIDATION', 'cần ít nhất một trường "file" chứa tệp');
-    const jobs = await acceptUploads(ctx, { audit, user: c.get('user'), role, files });
-    for (const job of jobs) await logAction(ctx, c, 'upload', `audit:${audit.id}`, { uploadJob: job.id, file: job.file, role });
+    const mapping = parseMappingField(form['mapping']);
+    const jobs = await acceptUploads(ctx, { audit, user: c.get('user'), role, files, ...(mapping ? { mapping } : {}) });
+    for (const job of jobs) {
+      await logAction(ctx, c, 'upload', `audit:${audit.id}`, { uploadJob: job.id, file: job.file, role, ...(mapping ? { mapping } : {}) });
+    }
     return c.json({ uploads: jobs.map(presentUploadJob) }, 202);
   });
   defineRoute(app, ctx, UPLOAD_ROUTES.get, async (c) => {
-    return c.json(presentUploadJob(await getVisibleJob(ctx.db, c.get('user'), idParam(c), 'upload')));
+    return c.json(presentUploadJob(withLiveProgress(ctx, await getVisibleJob(ctx.db, c.get('user'), idParam(c), 'upload'))));
   });
   return app;
+}
+
+/** The optional `mapping` field: JSON text of {@link s.uploadMapping}; absent or blank → detection only. */
+function parseMappingField(raw: unknown): ExplicitMapping | undefined {
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string') throw new HttpError('VALIDATION', 'trường "mapping" phải là một chuỗi JSON, gửi một lần');
+  if (raw.trim() === '') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new HttpError('VALIDATION', 'trường "mapping" không phải JSON hợp lệ; ví dụ {"fullName": "B", "idNumber": "D"}');
+  }
+  const result = s.uploadMapping.safeParse(parsed);
+  if (!result.success) throw new HttpError('VALIDATION', `trường "mapping": ${describeIssues(result.error)}`);
+  return result.data;
 }
