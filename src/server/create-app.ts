@@ -16,6 +16,7 @@ import {
   loginRoutes,
   metaRoutes,
   runRoutes,
+  tokenRoutes,
   uploadRoutes,
   userRoutes,
 } from './routes/index.js';
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     runRoutes(ctx),
     findingRoutes(ctx),
     userRoutes(ctx),
+    tokenRoutes(ctx),
     pageRoutes(ctx),
     ...(deps.extraRoutes ?? []).map((mount) => mount(ctx)),
   ]) {

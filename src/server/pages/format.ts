@@ -35,3 +35,9 @@ export function withQuery(path: string, params: Record<string, string | number |
   const s = q.toString();
   return s ? `${path}?${s}` : path;
 }
+
+/** An error message of the lower layers ("địa bàn … nằm ngoài …") as a sentence for a page. */
+export function asSentence(message: string): string {
+  const text = message.trim();
+  return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1) + (/[.!?]$/.test(text) ? '' : '.');
+}

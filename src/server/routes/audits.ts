@@ -1,8 +1,9 @@
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../../domain/index.js';
 import { listPackages } from '../../rules/index.js';
-import { createAudit } from '../../store/index.js';
+import { createAudit, type AuditRow } from '../../store/index.js';
 import type { AppEnv, ServerContext } from '../app-env.js';
 import { logAction } from '../audit-trail.js';
 import { areaContains, assertKnownArea, getVisibleAudit, listVisibleAudits } from '../auth/index.js';
@@ -43,24 +44,32 @@ export const AUDIT_ROUTES = {
   },
 } as const satisfies Record<string, RouteSpec>;
 
+/**
+ * Creates an audit for the signed-in user (API and pages): the area must be a known GSO code within
+ * the user's own area and the package must exist. Logged as `audit.create`.
+ */
+export async function createAuditFor(ctx: ServerContext, c: Context<AppEnv>, body: z.infer<typeof s.createAuditBody>): Promise<AuditRow> {
+  const user = c.get('user');
+  try {
+    assertKnownArea(body.area);
+  } catch (error) {
+    throw new HttpError('VALIDATION', error instanceof Error ? error.message : String(error));
+  }
+  if (!areaContains(user.area, body.area)) {
+    throw new AppError('FORBIDDEN', `địa bàn "${body.area}" nằm ngoài phạm vi của bạn (${user.area ?? 'toàn quốc'})`);
+  }
+  if (!listPackages().includes(body.package)) {
+    throw new HttpError('VALIDATION', `không có gói chính sách "${body.package}" (các gói hiện có: ${listPackages().join(', ')})`);
+  }
+  const audit = await createAudit(ctx.db, { name: body.name, area: body.area, packageId: body.package, createdBy: user.username });
+  await logAction(ctx, c, 'audit.create', `audit:${audit.id}`, { name: audit.name, area: audit.area, package: audit.packageId });
+  return audit;
+}
+
 export function auditRoutes(ctx: ServerContext): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   defineRoute(app, ctx, AUDIT_ROUTES.create, async (c) => {
-    const body = await readJson(c, s.createAuditBody);
-    const user = c.get('user');
-    try {
-      assertKnownArea(body.area);
-    } catch (error) {
-      throw new HttpError('VALIDATION', error instanceof Error ? error.message : String(error));
-    }
-    if (!areaContains(user.area, body.area)) {
-      throw new AppError('FORBIDDEN', `địa bàn "${body.area}" nằm ngoài phạm vi của bạn (${user.area ?? 'toàn quốc'})`);
-    }
-    if (!listPackages().includes(body.package)) {
-      throw new HttpError('VALIDATION', `không có gói chính sách "${body.package}" (các gói hiện có: ${listPackages().join(', ')})`);
-    }
-    const audit = await createAudit(ctx.db, { name: body.name, area: body.area, packageId: body.package, createdBy: user.username });
-    await logAction(ctx, c, 'audit.create', `audit:${audit.id}`, { name: audit.name, area: audit.area, package: audit.packageId });
+    const audit = await createAuditFor(ctx, c, await readJson(c, s.createAuditBody));
     return c.json(presentAudit(audit), 201);
   });
   defineRoute(app, ctx, AUDIT_ROUTES.list, async (c) => {

@@ -81,7 +81,7 @@ export function issueLoginCsrf(ctx: ServerContext, c: Context): string {
 }
 
 /** Only same-site paths: an open redirect after login would help phishing. */
-function safeNext(next: string | undefined): string {
+export function safeNext(next: string | undefined): string {
   return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
 }
 

@@ -1,7 +1,8 @@
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../../domain/index.js';
-import { getUser, listUsers, revokeUserSessions, updateUser } from '../../store/index.js';
+import { getUser, listUsers, revokeUserSessions, updateUser, type UserRow } from '../../store/index.js';
 import type { AppEnv, ServerContext } from '../app-env.js';
 import { logAction } from '../audit-trail.js';
 import { addUser, assertKnownArea } from '../auth/index.js';
@@ -57,26 +58,30 @@ export function userRoutes(ctx: ServerContext): Hono<AppEnv> {
     });
     return c.json({ user: presentUser(user), password }, 201);
   });
-  defineRoute(app, ctx, USER_ROUTES.patch, async (c) => {
-    const id = idParam(c);
-    const body = await readJson(c, s.patchUserBody);
-    const current = await getUser(ctx.db, id);
-    if (!current) throw new AppError('NOT_FOUND', `không tìm thấy người dùng số ${id}`);
-    const role = body.role ?? current.role;
-    const area = body.area !== undefined ? body.area : current.area;
-    if (area === null && role !== 'admin') throw new AppError('BAD_INPUT', `người dùng vai trò "${role}" cần một địa bàn`);
-    if (area !== null) assertKnownArea(area);
-    if (current.id === c.get('user').id && (body.disabled === true || role !== 'admin')) {
-      throw new AppError('CONFLICT', 'không thể tự khóa hoặc tự bỏ quyền quản trị của chính mình');
-    }
-    const updated = await updateUser(ctx.db, id, {
-      ...(body.role !== undefined ? { role: body.role } : {}),
-      ...(body.area !== undefined ? { area: body.area } : {}),
-      ...(body.disabled !== undefined ? { disabled: body.disabled } : {}),
-    });
-    const revoked = await revokeUserSessions(ctx.db, id, ctx.now().toISOString());
-    await logAction(ctx, c, 'user.update', `user:${updated.username}`, { ...body, sessionsRevoked: revoked });
-    return c.json(presentUser(updated));
-  });
+  defineRoute(app, ctx, USER_ROUTES.patch, async (c) => c.json(presentUser(await changeUser(ctx, c, idParam(c), await readJson(c, s.patchUserBody)))));
   return app;
+}
+
+/**
+ * Changes a user's role, area or disabled flag on behalf of the signed-in admin (API and pages):
+ * checks the area, refuses to lock out oneself, revokes the user's sessions. Logged as `user.update`.
+ */
+export async function changeUser(ctx: ServerContext, c: Context<AppEnv>, id: number, body: z.infer<typeof s.patchUserBody>): Promise<UserRow> {
+  const current = await getUser(ctx.db, id);
+  if (!current) throw new AppError('NOT_FOUND', `không tìm thấy người dùng số ${id}`);
+  const role = body.role ?? current.role;
+  const area = body.area !== undefined ? body.area : current.area;
+  if (area === null && role !== 'admin') throw new AppError('BAD_INPUT', `người dùng vai trò "${role}" cần một địa bàn`);
+  if (area !== null) assertKnownArea(area);
+  if (current.id === c.get('user').id && (body.disabled === true || role !== 'admin')) {
+    throw new AppError('CONFLICT', 'không thể tự khóa hoặc tự bỏ quyền quản trị của chính mình');
+  }
+  const updated = await updateUser(ctx.db, id, {
+    ...(body.role !== undefined ? { role: body.role } : {}),
+    ...(body.area !== undefined ? { area: body.area } : {}),
+    ...(body.disabled !== undefined ? { disabled: body.disabled } : {}),
+  });
+  const revoked = await revokeUserSessions(ctx.db, id, ctx.now().toISOString());
+  await logAction(ctx, c, 'user.update', `user:${updated.username}`, { ...body, sessionsRevoked: revoked });
+  return updated;
 }
