@@ -1,11 +1,8 @@
-import { sql, type Expression, type ExpressionBuilder, type Insertable, type Selectable, type SqlBool } from 'kysely';
-import { AppError, type Category, type Finding, type RecordRef, type ReviewStatus, type Severity } from '../domain/index.js';
-import { inTransaction } from './in-transaction.js';
+import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from 'kysely';
+import { AppError, type Category, type RecordRef, type ReviewStatus, type Severity } from '../domain/index.js';
+import { orderFindings, type FindingSort } from './finding-sort.js';
 import type { StoredFinding } from './rows.js';
 import type { Database, Db, FindingsTable } from './schema.js';
-
-/** Findings per multi-row upsert: 21 columns each, far below either engine's parameter limit. */
-const FINDINGS_PER_STATEMENT = 400;
 
 export function toStoredFinding(row: Selectable<FindingsTable>): StoredFinding {
   return {
@@ -31,95 +28,7 @@ export function toStoredFinding(row: Selectable<FindingsTable>): StoredFinding {
   };
 }
 
-function newRow(auditId: number, runId: number, f: Finding): Insertable<FindingsTable> {
-  return {
-    audit_id: auditId,
-    id: f.id,
-    rule: f.rule,
-    category: f.category,
-    severity: f.severity,
-    score: f.score,
-    amount_at_risk: f.amountAtRisk,
-    subject_name: f.subject.name,
-    subject_id_number: f.subject.idNumber,
-    subject_commune: f.subject.commune,
-    records_json: JSON.stringify(f.records),
-    explanation: f.explanation,
-    evidence_json: JSON.stringify(f.evidence),
-    status: 'new',
-    version: 1,
-    note: null,
-    reviewer: null,
-    reviewed_at: null,
-    resolved_by_data: 0,
-    first_run_id: runId,
-    last_run_id: runId,
-  };
-}
-
-/**
- * Saves a run's findings, keyed by (audit, stable finding id), in one transaction. A finding seen
- * before keeps its review (status, note, reviewer, version) and gets the new content; a new one
- * starts as 'new', version 1. Findings of the audit this run did not produce are marked resolved
- * by data, and un-marked when a later run produces them again. `resolvedByData` counts all
- * findings of the audit now absent.
- */
-export async function saveRunFindings(
-  db: Db,
-  auditId: number,
-  runId: number,
-  findings: readonly Finding[],
-): Promise<{ inserted: number; kept: number; resolvedByData: number }> {
-  return inTransaction(db, async (trx) => {
-    const run = await trx.selectFrom('runs').select('audit_id').where('id', '=', runId).executeTakeFirst();
-    if (!run || Number(run.audit_id) !== auditId) {
-      throw new AppError('NOT_FOUND', `không tìm thấy lượt chạy kiểm tra số ${runId} của cuộc kiểm tra số ${auditId}`);
-    }
-    const unique = new Map<string, Finding>();
-    for (const finding of findings) unique.set(finding.id, finding);
-    const existing = new Set(
-      (await trx.selectFrom('findings').select('id').where('audit_id', '=', auditId).execute()).map((r) => r.id),
-    );
-
-    // Everything is absent until this run's upsert says otherwise.
-    await trx.updateTable('findings').set({ resolved_by_data: 1 }).where('audit_id', '=', auditId).execute();
-
-    const all = [...unique.values()];
-    for (let start = 0; start < all.length; start += FINDINGS_PER_STATEMENT) {
-      const chunk = all.slice(start, start + FINDINGS_PER_STATEMENT);
-      await trx
-        .insertInto('findings')
-        .values(chunk.map((f) => newRow(auditId, runId, f)))
-        .onConflict((oc) =>
-          oc.columns(['audit_id', 'id']).doUpdateSet((eb) => ({
-            rule: eb.ref('excluded.rule'),
-            category: eb.ref('excluded.category'),
-            severity: eb.ref('excluded.severity'),
-            score: eb.ref('excluded.score'),
-            amount_at_risk: eb.ref('excluded.amount_at_risk'),
-            subject_name: eb.ref('excluded.subject_name'),
-            subject_id_number: eb.ref('excluded.subject_id_number'),
-            subject_commune: eb.ref('excluded.subject_commune'),
-            records_json: eb.ref('excluded.records_json'),
-            explanation: eb.ref('excluded.explanation'),
-            evidence_json: eb.ref('excluded.evidence_json'),
-            resolved_by_data: 0,
-            last_run_id: eb.ref('excluded.last_run_id'),
-          })),
-        )
-        .execute();
-    }
-
-    const resolved = await trx
-      .selectFrom('findings')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('audit_id', '=', auditId)
-      .where('resolved_by_data', '=', 1)
-      .executeTakeFirst();
-    const kept = all.filter((f) => existing.has(f.id)).length;
-    return { inserted: all.length - kept, kept, resolvedByData: Number(resolved?.n ?? 0) };
-  });
-}
+export { saveRunFindings } from './save-run-findings.js';
 
 export interface FindingFilter {
   category?: string;
@@ -132,6 +41,8 @@ export interface FindingFilter {
   text?: string;
   /** Also list findings the latest run no longer produced (default: no). */
   includeResolved?: boolean;
+  /** Default: most severe first, then the largest amount at risk (see finding-sort.ts). */
+  sort?: FindingSort;
   limit?: number;
   offset?: number;
 }
@@ -164,9 +75,30 @@ function checkPaging(name: string, value: number | undefined): number | undefine
   return value;
 }
 
+/** Ids fetched per `id in (…)` query when a page's rows are loaded. */
+const IDS_PER_STATEMENT = 500;
+
 /**
- * The findings of an audit matching `filter`, most severe and costly first, with the total before
- * paging.
+ * The query for the ids of one page of {@link listFindings}: filter, order, limit and offset. It
+ * reads only the list indexes of the finding-indexes migration (exported so that a test can check
+ * the query plan).
+ */
+export function findingPageQuery(db: Db, auditId: number, filter: FindingFilter) {
+  const limit = checkPaging('limit', filter.limit);
+  const offset = checkPaging('offset', filter.offset) ?? 0;
+  // SQLite accepts OFFSET only after a LIMIT.
+  const query = orderFindings(
+    db.selectFrom('findings').select('id').where((eb) => filterExpression(eb, auditId, filter)),
+    filter.sort,
+  ).limit(limit ?? Number.MAX_SAFE_INTEGER);
+  return offset > 0 ? query.offset(offset) : query;
+}
+
+/**
+ * The findings of an audit matching `filter`, in `filter.sort` order (default: most severe and
+ * costly first), with the total before paging. A page (`limit`) is found in two steps: the ids of
+ * the page from the list indexes alone, then those rows — so a deep page of 100,000 findings never
+ * sorts or skips the wide rows.
  */
 export async function listFindings(
   db: Db,
@@ -180,18 +112,65 @@ export async function listFindings(
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where((eb) => filterExpression(eb, auditId, filter))
     .executeTakeFirst();
-  let query = db
+  const total = Number(totalRow?.n ?? 0);
+  // Everything at once (the pipeline, the reports): one ordered query, no paging to do.
+  if (offset === 0 && (limit === undefined || limit >= total)) {
+    const query = orderFindings(
+      db.selectFrom('findings').selectAll().where((eb) => filterExpression(eb, auditId, filter)),
+      filter.sort,
+    );
+    const rows = await (limit === undefined ? query : query.limit(limit)).execute();
+    return { total, items: rows.map(toStoredFinding) };
+  }
+  const ids = (await findingPageQuery(db, auditId, filter).execute()).map((r) => r.id);
+  const byId = new Map<string, StoredFinding>();
+  for (let start = 0; start < ids.length; start += IDS_PER_STATEMENT) {
+    const rows = await db
+      .selectFrom('findings')
+      .selectAll()
+      .where('audit_id', '=', auditId)
+      .where('id', 'in', ids.slice(start, start + IDS_PER_STATEMENT))
+      .execute();
+    for (const row of rows) byId.set(row.id, toStoredFinding(row));
+  }
+  const items = ids.map((id) => byId.get(id)).filter((f): f is StoredFinding => f !== undefined);
+  return { total, items };
+}
+
+/** The distinct subject communes of an audit's current findings, sorted (for a filter list). */
+export async function listFindingCommunes(db: Db, auditId: number): Promise<string[]> {
+  const rows = await db
     .selectFrom('findings')
-    .selectAll()
-    .where((eb) => filterExpression(eb, auditId, filter))
-    .orderBy((eb) => eb.case('severity').when('high').then(0).when('medium').then(1).else(2).end())
-    .orderBy('amount_at_risk', 'desc')
-    .orderBy('id');
-  // SQLite accepts OFFSET only after a LIMIT.
-  if (limit !== undefined || offset > 0) query = query.limit(limit ?? Number.MAX_SAFE_INTEGER);
-  if (offset > 0) query = query.offset(offset);
-  const rows = await query.execute();
-  return { total: Number(totalRow?.n ?? 0), items: rows.map(toStoredFinding) };
+    .select('subject_commune')
+    .distinct()
+    .where('audit_id', '=', auditId)
+    .where('resolved_by_data', '=', 0)
+    .where('subject_commune', 'is not', null)
+    .execute();
+  return rows
+    .map((r) => r.subject_commune)
+    .filter((c): c is string => c !== null && c !== '')
+    .sort((a, b) => a.localeCompare(b, 'vi'));
+}
+
+/** Current status and version of those of `ids` that are findings of the audit (others are absent). */
+export async function findingStates(
+  db: Db,
+  auditId: number,
+  ids: readonly string[],
+): Promise<Map<string, { status: ReviewStatus; version: number }>> {
+  const out = new Map<string, { status: ReviewStatus; version: number }>();
+  const unique = [...new Set(ids)];
+  for (let start = 0; start < unique.length; start += IDS_PER_STATEMENT) {
+    const rows = await db
+      .selectFrom('findings')
+      .select(['id', 'status', 'version'])
+      .where('audit_id', '=', auditId)
+      .where('id', 'in', unique.slice(start, start + IDS_PER_STATEMENT))
+      .execute();
+    for (const row of rows) out.set(row.id, { status: row.status as ReviewStatus, version: Number(row.version) });
+  }
+  return out;
 }
 
 export async function getFinding(db: Db, auditId: number, id: string): Promise<StoredFinding | undefined> {

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './20261129-0800-initial.js';
 import * as dropLookupIndexes from './20261129-0900-drop-lookup-indexes.js';
 import * as accounts from './20261129-1000-accounts.js';
+import * as findingIndexes from './20261129-1200-finding-indexes.js';
 
 /**
  * Every migration, by name (names sort in the order they run). Listed in code rather than read from
@@ -11,6 +12,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261129-0800-initial': initial,
   '20261129-0900-drop-lookup-indexes': dropLookupIndexes,
   '20261129-1000-accounts': accounts,
+  '20261129-1200-finding-indexes': findingIndexes,
 };
 
 /** Kysely's Migrator provider over {@link MIGRATIONS}. */
