@@ -104,6 +104,11 @@ export const findingsQuery = z.object({
   status: z.enum(REVIEW_STATUSES).optional(),
   commune: z.string().max(100).optional(),
   q: z.string().max(200).optional(),
+  sort: z
+    .string()
+    .regex(/^(severity|amount|score|rule|commune|status)-(asc|desc)$/, 'sort phải có dạng <khóa>-<asc|desc>, khóa: severity, amount, score, rule, commune, status')
+    .optional()
+    .describe('thứ tự: severity-desc (mặc định), amount-desc, score-desc, rule-asc, commune-asc, status-asc …'),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
   offset: z.coerce.number().int().min(0).optional(),
 });

@@ -45,7 +45,7 @@ forEachDialect('OpenAPI, health and version', (ctx) => {
     const upload = doc.paths['/api/audits/{id}/uploads']?.['post']?.requestBody?.content['multipart/form-data']?.schema.properties;
     expect(upload?.['file']).toEqual({ type: 'array', items: { type: 'string', format: 'binary' } });
     const query = doc.paths['/api/audits/{id}/findings']?.['get']?.parameters?.filter((p) => p.in === 'query').map((p) => p.name);
-    expect(query).toEqual(['category', 'rule', 'severity', 'status', 'commune', 'q', 'limit', 'offset']);
+    expect(query).toEqual(['category', 'rule', 'severity', 'status', 'commune', 'q', 'sort', 'limit', 'offset']);
   });
 
   it('answers /healthz, /api/version and JSON 404s without signing in', async () => {

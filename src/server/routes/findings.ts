@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { findingsDocumentFromStore, writeReportFromStore } from '../../pipeline/report-from-store.js';
-import { getFinding, listFindings, setFindingReview } from '../../store/index.js';
+import { getFinding, listFindings, parseFindingSort, setFindingReview } from '../../store/index.js';
 import type { AppEnv, ServerContext } from '../app-env.js';
 import { logAction } from '../audit-trail.js';
 import { getVisibleAudit, getVisibleFinding } from '../auth/index.js';
@@ -80,6 +80,7 @@ export function findingRoutes(ctx: ServerContext): Hono<AppEnv> {
       ...(q.status ? { status: q.status } : {}),
       ...(q.commune ? { commune: q.commune } : {}),
       ...(q.q ? { text: q.q } : {}),
+      ...(q.sort ? { sort: parseFindingSort(q.sort) } : {}),
       limit: q.limit ?? 100,
       offset: q.offset ?? 0,
     });
