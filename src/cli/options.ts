@@ -21,7 +21,7 @@ export function parseRoleOption(value: string): Role {
 
 /** Builds an explicit column mapping from `--map field=COL` flags and an optional JSON mapping file. */
 export function parseMapping(maps: readonly string[] | undefined, mappingFile: string | undefined): ExplicitMapping | undefined {
-  const mapping: Record<string, string> = {};
+  const mapping: Record<string, string | null> = {};
   if (mappingFile) {
     let parsed: unknown;
     try {
@@ -32,7 +32,7 @@ export function parseMapping(maps: readonly string[] | undefined, mappingFile: s
     if (typeof parsed !== 'object' || parsed === null) {
       throw new AppError('INVALID_MAPPING', 'tệp ánh xạ cột phải là một đối tượng JSON', { file: path.basename(mappingFile) });
     }
-    for (const [field, column] of Object.entries(parsed)) mapping[field] = String(column);
+    for (const [field, column] of Object.entries(parsed)) mapping[field] = column === null ? null : String(column);
   }
   for (const entry of maps ?? []) {
     const at = entry.indexOf('=');

@@ -10,7 +10,8 @@ function letterIndex(letters: string): number {
 
 /**
  * Applies an explicit mapping (field → column letter or header text) over the detected columns:
- * the named column gets the field, and no other column keeps it. A column that does not exist is
+ * the named column gets the field, and no other column keeps it; null or "" maps the field to no
+ * column (the detected one is ignored). A column that does not exist is
  * an INVALID_MAPPING error naming the file and sheet.
  */
 export function applyExplicitMapping(
@@ -26,7 +27,12 @@ export function applyExplicitMapping(
     if (!isCanonicalField(field)) {
       throw new AppError('INVALID_MAPPING', `trường "${field}" không có trong danh sách trường chuẩn`, where);
     }
-    const wanted = String(target).trim();
+    const wanted = target === null ? '' : String(target).trim();
+    if (wanted === '') {
+      // null or "": the field is read from no column (a detected column is ignored).
+      for (const c of out) if (c.field === field) c.field = null;
+      continue;
+    }
     let index = -1;
     if (/^[A-Za-z]{1,3}$/.test(wanted)) {
       const byLetter = letterIndex(wanted);

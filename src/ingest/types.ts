@@ -46,8 +46,11 @@ export interface SheetPlan {
   legacy?: 'TCVN3' | 'VNI';
 }
 
-/** Field → column letter ("C") or exact header text; from CLI `--map field=C` or a saved JSON mapping. */
-export type ExplicitMapping = Partial<Record<CanonicalField, string>>;
+/**
+ * Field → column letter ("C") or exact header text, or null/"" for "read this field from no column";
+ * from CLI `--map field=C` (`--map field=` to ignore), a saved JSON mapping or the upload page.
+ */
+export type ExplicitMapping = Partial<Record<CanonicalField, string | null>>;
 
 export interface IngestOptions {
   role: Role;

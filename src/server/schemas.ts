@@ -69,12 +69,12 @@ export const uploadBody = z.object({
 
 /**
  * An explicit column mapping, canonical field → column letter ("C") or exact header text: the upload's
- * optional `mapping` field (JSON text), with the same meaning as the CLI's --mapping-file and the
+ * optional `mapping` field (JSON text; null or "" = the field is read from no column), with the same meaning as the CLI's --mapping-file and the
  * upload preview's corrected columns. It applies to every sheet of every file of the request.
  */
 export const uploadMapping = z.partialRecord(
   z.enum(Object.keys(CANONICAL_FIELDS) as [CanonicalField, ...CanonicalField[]]),
-  z.string().trim().min(1).max(200),
+  z.string().trim().max(200).nullable().describe('chữ cột ("C"), tiêu đề cột, hoặc null/"" để không đọc trường này từ cột nào'),
 );
 
 export const finding = z.object({

@@ -42,6 +42,17 @@ describe('explicit mapping', () => {
     expect(records[0]?.raw['Số tiền']).toBe('đã nhận');
   });
 
+  it('reads a field mapped to null or "" from no column, keeping the column in raw', async () => {
+    for (const none of [null, '']) {
+      const options = { role: 'payouts' as const, mapping: { fullName: 'B', idNumber: none } };
+      const plan = await planFile(file, options);
+      expect(plan.sheets[0]?.mapping).toEqual({ seq: 0, fullName: 1, amount: 3, note: 4 });
+      const { records } = await readAll(readRecords(file, options));
+      expect(records[0]?.idNumber).toBeNull();
+      expect(records[0]?.raw['Số CMND']).toBe('012345678');
+    }
+  });
+
   it('refuses a mapping to a column that does not exist, naming file and sheet', async () => {
     const byLetter = await caught(planFile(file, { role: 'payouts', mapping: { fullName: 'Q' } }));
     expect(byLetter.code).toBe('INVALID_MAPPING');

@@ -155,7 +155,7 @@ forEachDialect('upload pages', (ctx) => {
       ]);
     });
 
-    it('re-renders the preview with an error when a field is chosen twice or a detected column is dropped, keeping the choices', async () => {
+    it('re-renders the preview with an error when a field is chosen twice or is unknown, keeping the choices', async () => {
       const app = await start();
       const insp = await signIn(app, 'insp-a');
       const res = await postPreview(app.app, seeded.auditA.id, insp, previewForm(insp.csrf, 'payouts', [{ name: 'chi-tra.xlsx', data: await titledPayoutsWorkbook() }]));
@@ -168,10 +168,6 @@ forEachDialect('upload pages', (ctx) => {
       expect(selectsOf(twiceHtml).find((s) => s.label === 'Trường của cột L (TK nhận tiền)')?.value).toBe('fullName');
       expect(hiddenValue(twiceHtml, 'staging')).toBe(hiddenValue(html, 'staging'));
 
-      const dropped = await postConfirm(app.app, seeded.auditA.id, insp, confirmBody(html, insp.csrf, { 'Trường của cột K (Ghi chú)': '' }));
-      expect(dropped.status).toBe(422);
-      expect(alerts(await dropped.text())).toContain('cột K: cột này đang được nhận là "Ghi chú"');
-
       const unknown = await postConfirm(app.app, seeded.auditA.id, insp, confirmBody(html, insp.csrf, { 'Trường của cột L (TK nhận tiền)': 'salary' }));
       expect(unknown.status).toBe(422);
       expect(alerts(await unknown.text())).toContain('cột L: "salary" không phải trường chuẩn');
@@ -183,6 +179,26 @@ forEachDialect('upload pages', (ctx) => {
       expect(fixed.status).toBe(303);
       await app.jobs.idle();
       expect((await loadRecords(ctx.db(), seeded.auditA.id, 'payouts')).map((r) => r.bankAccount)).toEqual(['1020300000', '1020300001', '1020300002']);
+    });
+
+    it('ignores a detected column set to "(bỏ qua)": its field is read from no column', async () => {
+      const app = await start();
+      const insp = await signIn(app, 'insp-a');
+      const html = await (await postPreview(app.app, seeded.auditA.id, insp, previewForm(insp.csrf, 'payouts', [{ name: 'bo-qua.xlsx', data: await titledPayoutsWorkbook() }]))).text();
+      expect(selectsOf(html).find((s) => s.label === 'Trường của cột K (Ghi chú)')?.value).toBe('note');
+      const confirm = await postConfirm(app.app, seeded.auditA.id, insp, confirmBody(html, insp.csrf, { 'Trường của cột K (Ghi chú)': '' }));
+      expect(confirm.status, await confirm.clone().text()).toBe(303);
+      await app.jobs.idle();
+      const records = await loadRecords(ctx.db(), seeded.auditA.id, 'payouts');
+      expect(records.map((r) => [r.fullName, r.note])).toEqual([
+        ['Nguyễn Văn Số 0', null],
+        ['Nguyễn Văn Số 1', null],
+        ['Nguyễn Văn Số 2', null],
+      ]);
+      const [upload] = await listUploads(ctx.db(), seeded.auditA.id);
+      expect((upload?.mapping as Record<string, Record<string, number>>)['Phúc Xá']?.['note']).toBeUndefined();
+      const log = (await listAuditLog(ctx.db())).filter((e) => e.action === 'upload');
+      expect(log[0]?.detail).toMatchObject({ mapping: { note: null } });
     });
 
     it('names the file of a .xls or broken workbook in a Vietnamese error and stages only the readable files', async () => {

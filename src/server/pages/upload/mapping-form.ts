@@ -65,7 +65,7 @@ export function readMappingChoice(manifest: StagingManifest, form: Record<string
   const selected = new Map<string, string>();
   const errors: string[] = [];
   for (const file of manifest.files) {
-    const explicit: Partial<Record<CanonicalField, { letter: string; sheets: string }>> = {};
+    const explicit: Partial<Record<CanonicalField, { letter: string | null; sheets: string }>> = {};
     for (const layout of layoutsOf(file)) {
       const where = `tệp "${file.name}", ${sheetNames(layout)}`;
       const chosen = new Map<string, CanonicalField | null>();
@@ -86,10 +86,16 @@ export function readMappingChoice(manifest: StagingManifest, form: Record<string
         if (letters.length > 1) errors.push(`${where}: trường "${CANONICAL_FIELDS[field]}" được chọn cho nhiều cột (${letters.join(', ')}); mỗi trường chỉ được chọn cho một cột`);
       }
       for (const column of layout.columns) {
+        // "(bỏ qua)" on a detected column whose field is chosen nowhere else: the field is dropped.
         if (column.field && chosen.get(column.letter) === null && !byField.has(column.field)) {
-          errors.push(
-            `${where}, cột ${column.letter}: cột này đang được nhận là "${CANONICAL_FIELDS[column.field]}"; chưa thể bỏ qua một cột đã nhận diện — hãy chọn trường đúng cho cột này, hoặc chọn trường "${CANONICAL_FIELDS[column.field]}" cho cột khác`,
-          );
+          const earlier = explicit[column.field];
+          if (earlier && earlier.letter !== null) {
+            errors.push(
+              `tệp "${file.name}": trường "${CANONICAL_FIELDS[column.field]}" được đổi sang cột ${earlier.letter} ở ${earlier.sheets} nhưng bị bỏ qua ở ${sheetNames(layout)}; ánh xạ sửa tay áp dụng cho mọi trang của tệp nên phải giống nhau`,
+            );
+          } else {
+            explicit[column.field] = { letter: null, sheets: sheetNames(layout) };
+          }
         }
       }
       for (const [letter, field] of chosen) {
@@ -98,8 +104,9 @@ export function readMappingChoice(manifest: StagingManifest, form: Record<string
         if (detected === letter) continue;
         const earlier = explicit[field];
         if (earlier && earlier.letter !== letter) {
+          const before = earlier.letter === null ? 'bị bỏ qua' : `được đổi sang cột ${earlier.letter}`;
           errors.push(
-            `tệp "${file.name}": trường "${CANONICAL_FIELDS[field]}" được đổi sang cột ${earlier.letter} ở ${earlier.sheets} nhưng sang cột ${letter} ở ${sheetNames(layout)}; ánh xạ sửa tay áp dụng cho mọi trang của tệp nên phải giống nhau`,
+            `tệp "${file.name}": trường "${CANONICAL_FIELDS[field]}" ${before} ở ${earlier.sheets} nhưng sang cột ${letter} ở ${sheetNames(layout)}; ánh xạ sửa tay áp dụng cho mọi trang của tệp nên phải giống nhau`,
           );
           continue;
         }
