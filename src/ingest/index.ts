@@ -4,7 +4,8 @@
  */
 export { planFile } from './plan-file.js';
 export { readRecords } from './read-records.js';
-export { readRecordsInWorker } from './read-records-in-worker.js';
+export { readBatchesInWorker, readRecordsInWorker } from './read-records-in-worker.js';
+export type { BatchEncoderFactory, EncodedBatch } from './worker-messages.js';
 export { inspectFile } from './inspect-file.js';
 export { formatInspectReport, SKIP_REASON_LABELS } from './format-inspect-report.js';
 export { HEADER_VOCABULARY, matchHeader } from './header-vocabulary.js';

@@ -30,8 +30,12 @@ export async function* readRecords(
   const source = await openSource(filePath);
   const stats: FileStats = { file, sheets: [], rowsRead: 0, rowsSkipped: 0, rowsRejected: 0, mapping: {} };
   try {
-    const filePlan = plan ?? (await planSource(source, filePath, options));
+    // Planning mostly waits for the merge pre-scan of the first sheet (inflation on the thread pool):
+    // start it, then load the unit list (CPU on this thread) meanwhile.
+    const planning = plan ? Promise.resolve(plan) : planSource(source, filePath, options);
+    planning.catch(() => {}); // awaited below; this only keeps a failure seen while the list loads
     const admin = await AdminLookup.create();
+    const filePlan = await planning;
     let fileAdmin: SheetReader['fileAdmin'] | undefined;
     let batch: PersonRecord[] = [];
     const memos = createTextMemos();

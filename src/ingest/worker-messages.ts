@@ -5,7 +5,21 @@ import type { FileStats, IngestOptions } from './types.js';
 export interface WorkerInput {
   filePath: string;
   options: Omit<IngestOptions, 'onProgress'>;
+  /** URL of a module exporting a {@link BatchEncoderFactory} as `createBatchEncoder`; null: batches go as records. */
+  encoder: string | null;
 }
+
+/** A batch turned into what is posted to the parent, with the buffers to transfer rather than copy. */
+export interface EncodedBatch {
+  payload: unknown;
+  transfer: ArrayBuffer[];
+}
+
+/**
+ * Made once per worker by the encoder module: turns each batch of records into a payload that is
+ * cheaper to pass between threads than the records (copying a million records costs seconds).
+ */
+export type BatchEncoderFactory = () => (records: PersonRecord[]) => EncodedBatch;
 
 /** Parent → worker: permission to post `credit` more batches. */
 export interface FromParent {
@@ -21,7 +35,7 @@ export interface WorkerError {
 
 /** Worker → parent. */
 export type ToParent =
-  | { kind: 'batch'; records: PersonRecord[] }
+  | { kind: 'batch'; records: unknown }
   | { kind: 'progress'; rows: number }
   | { kind: 'done'; stats: FileStats }
   | { kind: 'error'; error: WorkerError };

@@ -93,10 +93,29 @@ function fullYear(text: string, pivot: number): number {
   return y <= pivot ? 2000 + y : 1900 + y;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) return 29;
+  return DAYS_IN_MONTH[month - 1] ?? 0;
+}
+
+/**
+ * Valid dates by `yyyymmdd`: a list repeats a few hundred payment and birth dates on a million rows.
+ * Bounded by construction (years MIN_YEAR–MAX_YEAR), the results are frozen and so safe to share.
+ */
+const DATES = new Map<number, ParsedDate>();
+
 function ymd(year: number, month: number, day: number): ParsedDate | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
   if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1) return null;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day > last) return null;
-  const date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return { date, year };
+  if (day > daysInMonth(year, month)) return null;
+  const key = year * 10_000 + month * 100 + day;
+  let parsed = DATES.get(key);
+  if (parsed === undefined) {
+    const date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    parsed = Object.freeze({ date, year });
+    DATES.set(key, parsed);
+  }
+  return parsed;
 }

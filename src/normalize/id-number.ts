@@ -28,6 +28,8 @@ export function parseIdNumber(value: CellValue): ParsedId | null {
   if (typeof value === 'boolean' || value instanceof Date) {
     return invalid(value instanceof Date ? value.toISOString().slice(0, 10) : String(value).toUpperCase(), ['ID_INVALID']);
   }
+  // Plain digits, the commonest cell by far: what the general path below gives, without its copies.
+  if (typeof value === 'string' && isAsciiDigits(value)) return fromDigits(value, value.charCodeAt(0) !== 0x30);
   const text = String(value).normalize('NFKC').replace(/[\s\u00a0\u200b\ufeff]+/g, '').replace(/^'/, '');
   if (text === '') return null;
   if (SCIENTIFIC.test(text)) return invalid(text, ['ID_SCIENTIFIC_NOTATION']);
@@ -36,6 +38,15 @@ export function parseIdNumber(value: CellValue): ParsedId | null {
   // A text that starts with 0 was typed as text and keeps its length; one that does not may be a
   // number exported as text (CSV), so it gets the same padding as a number.
   return fromDigits(digits, !digits.startsWith('0'));
+}
+
+function isAsciiDigits(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 function fromDigits(digits: string, mayHaveLostZeros: boolean): ParsedId {

@@ -1,10 +1,14 @@
 export { createAudit, findAuditByName, getAudit, listAudits } from './audits.js';
 export { getFinding, listFindings, saveRunFindings, type FindingFilter } from './findings.js';
+export { findingStates, listFindingCommunes } from './findings.js';
+export { DEFAULT_FINDING_SORT, FINDING_SORT_KEYS, formatFindingSort, parseFindingSort, type FindingSort, type FindingSortKey, type SortDirection } from './finding-sort.js';
+export { loadSourceRecords, type SourceRecord } from './source-records.js';
 export { inTransaction } from './in-transaction.js';
 export { migrateToLatest } from './migrate.js';
 export { MIGRATIONS } from './migrations/index.js';
 export { openDb, type DbHandle, type DialectName, type OpenDbOptions } from './open-db.js';
 export { countRecords, loadRecords, streamRecords } from './records.js';
+export { ENCODED_WIDTH, encodeRecords, type EncodedRecords, type StoredValue } from './record-encoding.js';
 export { applyReviews, findingHistory, setFindingReview } from './reviews.js';
 export type { AuditRow, FindingEvent, RunRow, RunStatus, StoredFinding, UploadRow, UploadSheetCounts } from './rows.js';
 export { createRun, getRun, listRuns, updateRun } from './runs.js';
@@ -18,3 +22,6 @@ export { findLiveApiToken, insertApiToken, listApiTokens, revokeApiToken, touchA
 export { appendAuditLog, listAuditLog } from './audit-log.js';
 export { failInterruptedJobs, getJob, insertJob, updateJob } from './jobs.js';
 export { toStoredFinding } from './findings.js';
+export { auditListStats, listRecordCommunes, summarizeFindings, type FindingGroupTotal, type FindingSummary } from './audit-overview.js';
+export { listAuditLogActions, queryAuditLog, type AuditLogQuery } from './audit-log-query.js';
+export { getApiToken } from './api-token-lookup.js';

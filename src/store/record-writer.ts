@@ -1,6 +1,7 @@
 import { PostgresAdapter, type CompiledQuery, type Kysely } from 'kysely';
 import { AppError, type PersonRecord, type Role } from '../domain/index.js';
-import { PERSON_FIELD_COLUMNS, columnValue, tableOfRole } from './record-columns.js';
+import { PERSON_FIELD_COLUMNS, tableOfRole } from './record-columns.js';
+import { ENCODED, ENCODED_WIDTH, encodeRecordInto, type EncodedRecords, type StoredValue } from './record-encoding.js';
 import type { Db } from './schema.js';
 
 /** Columns every record row gets before the PersonRecord fields, in parameter order. */
@@ -15,8 +16,8 @@ const PARAMS_PER_STATEMENT = { sqlite: 32_000, postgres: 60_000 } as const;
 const MAX_ROWS_PER_STATEMENT = 100;
 
 export interface RecordWriter {
-  /** Queues records and writes every full statement's worth. */
-  add(records: readonly PersonRecord[]): Promise<void>;
+  /** Queues records (as built, or flattened by encodeRecords) and writes every full statement's worth. */
+  add(records: readonly PersonRecord[] | EncodedRecords): Promise<void>;
   /** Writes what is still queued; returns the number of rows written in all. */
   finish(): Promise<number>;
 }
@@ -41,7 +42,8 @@ export function createRecordWriter(
   );
   const templates = new Map<number, CompiledQuery>();
   const sheetIndexes = new Map<string, number>();
-  let params: unknown[] = new Array<unknown>(rowsPerStatement * width);
+  // Refilled for every statement: executeQuery resolves only once the driver is done with the values.
+  const params: unknown[] = new Array<unknown>(rowsPerStatement * width).fill(null);
   let queued = 0;
   let written = 0;
 
@@ -69,7 +71,6 @@ export function createRecordWriter(
     await db.executeQuery({ ...template(queued), parameters: bound });
     written += queued;
     queued = 0;
-    params = new Array<unknown>(rowsPerStatement * width);
     onProgress?.(written);
   }
 
@@ -82,29 +83,43 @@ export function createRecordWriter(
     return index;
   }
 
+  /** Queues the encoded record at `values[at…]`; true when a statement's worth is queued (flush it). */
+  function queue(values: readonly StoredValue[], at: number): boolean {
+    const role = values[at + ENCODED.role];
+    const file = values[at + ENCODED.file] as string;
+    const sheet = values[at + ENCODED.sheet] as string;
+    if (role !== target.role) {
+      throw new AppError(
+        'BAD_INPUT',
+        `dòng thuộc vai trò "${String(role)}" không thể lưu vào lần tải lên vai trò "${target.role}"`,
+        { file, sheet, row: values[at + ENCODED.row] as number },
+      );
+    }
+    let o = queued * width;
+    params[o++] = target.uploadId;
+    params[o++] = target.auditId;
+    params[o++] = file === target.file ? null : file;
+    params[o++] = sheet;
+    params[o++] = values[at + ENCODED.row];
+    params[o++] = sheetIndexOf(sheet);
+    params[o++] = values[at + ENCODED.raw];
+    params[o++] = values[at + ENCODED.flags];
+    if (kind !== null) params[o++] = kind;
+    for (let v = at + ENCODED.firstColumn, end = at + ENCODED_WIDTH; v < end; v++) params[o++] = values[v];
+    queued++;
+    return queued === rowsPerStatement;
+  }
+
+  const scratch = new Array<StoredValue>(ENCODED_WIDTH);
   return {
     async add(records) {
+      if (isEncoded(records)) {
+        for (let i = 0; i < records.count; i++) if (queue(records.values, i * ENCODED_WIDTH)) await flush();
+        return;
+      }
       for (const record of records) {
-        if (record.role !== target.role) {
-          throw new AppError(
-            'BAD_INPUT',
-            `dòng thuộc vai trò "${record.role}" không thể lưu vào lần tải lên vai trò "${target.role}"`,
-            { file: record.file, sheet: record.sheet, row: record.row },
-          );
-        }
-        let o = queued * width;
-        params[o++] = target.uploadId;
-        params[o++] = target.auditId;
-        params[o++] = record.file === target.file ? null : record.file;
-        params[o++] = record.sheet;
-        params[o++] = record.row;
-        params[o++] = sheetIndexOf(record.sheet);
-        params[o++] = JSON.stringify(record.raw ?? {});
-        params[o++] = record.flags && record.flags.length > 0 ? JSON.stringify(record.flags) : '[]';
-        if (kind !== null) params[o++] = kind;
-        for (const [field, , fieldKind] of PERSON_FIELD_COLUMNS) params[o++] = columnValue(record[field], fieldKind);
-        queued++;
-        if (queued === rowsPerStatement) await flush();
+        encodeRecordInto(record, scratch, 0);
+        if (queue(scratch, 0)) await flush();
       }
     },
     async finish() {
@@ -112,4 +127,8 @@ export function createRecordWriter(
       return written;
     },
   };
+}
+
+function isEncoded(batch: readonly PersonRecord[] | EncodedRecords): batch is EncodedRecords {
+  return !Array.isArray(batch);
 }

@@ -3,6 +3,7 @@ import { AppError, parseRole, type PersonRecord, type Role } from '../domain/ind
 import { getAudit } from './audits.js';
 import { inTransaction, isUniqueViolation, nowIso } from './in-transaction.js';
 import { tableOfRole } from './record-columns.js';
+import type { EncodedRecords } from './record-encoding.js';
 import { createRecordWriter } from './record-writer.js';
 import type { UploadRow, UploadSheetCounts } from './rows.js';
 import type { Db, UploadsTable } from './schema.js';
@@ -72,12 +73,13 @@ export async function listUploads(db: Db, auditId: number): Promise<UploadRow[]>
 /**
  * Stores one upload and all its records in ONE transaction: if the records iterable throws
  * half-way, nothing of the upload remains and the error is re-thrown. The same content (sha256)
- * twice in one audit is refused with DUPLICATE_UPLOAD.
+ * twice in one audit is refused with DUPLICATE_UPLOAD. Batches are records as built or flattened
+ * by encodeRecords (which another thread can do).
  */
 export async function storeUpload(
   db: Db,
   input: UploadInput,
-  records: AsyncIterable<readonly PersonRecord[]>,
+  records: AsyncIterable<readonly PersonRecord[] | EncodedRecords>,
   onProgress?: (rows: number) => void,
 ): Promise<UploadRow> {
   if (parseRole(input.role) === null) {

@@ -3,6 +3,10 @@
  * git-ignored) and measures each phase in its own process: read (beside the inflate floor),
  * read + normalise, insert, ingest end to end into SQLite, the whole audit of a generated district
  * (`--audit-rows`), and writing the findings workbook for 200,000 findings. Prints a table. Not a test.
+ * CPU is the whole process's (every thread, startup included); the main thread's alone beside it
+ * (Linux). Further phases for `--phases`: `ingest-thread` and `ingest-worker`, ingest with the
+ * reading forced into the main thread or a worker (`ingest` takes ingestUpload's default, which
+ * depends on the number of cores); with a worker, the main thread's CPU is the storing side's.
  */
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -26,6 +30,8 @@ interface PhaseResult {
   workbookMs?: number;
   findings?: number;
   ratio?: number;
+  cpuMs?: number;
+  mainCpuMs?: number;
   peakRssMb: number;
 }
 
@@ -43,7 +49,7 @@ for (const phase of phases) {
 }
 
 const fmt = (n: number | undefined, digits = 0): string => (n === undefined ? '' : n.toLocaleString('en-US', { maximumFractionDigits: digits }));
-console.log('\nphase       rows        time (s)   rows/s       peak RSS (MB)   note');
+console.log('\nphase          rows   time (s)     rows/s   CPU (s)  main thread CPU (s)   peak RSS (MB)   note');
 for (const r of results) {
   if (r.phase === 'generate') continue;
   const seconds = r.ms === undefined ? undefined : r.ms / 1000;
@@ -55,7 +61,8 @@ for (const r of results) {
       : r.phase === 'audit'
         ? `payout rows; ingest ${s(r.ingestMs)} s, checks ${s(r.checksMs)} s, JSON ${s(r.jsonMs)} s, workbook ${s(r.workbookMs)} s, ${r.findings} findings`
         : '';
+  const cpu = (ms: number | undefined): string => (ms === undefined ? '' : fmt(ms / 1000, 1));
   console.log(
-    `${r.phase.padEnd(11)} ${fmt(r.rows).padStart(10)}  ${fmt(seconds, 2).padStart(9)}  ${fmt(rate).padStart(10)}  ${fmt(r.peakRssMb).padStart(14)}   ${note}`,
+    `${r.phase.padEnd(13)} ${fmt(r.rows).padStart(9)}  ${fmt(seconds, 2).padStart(9)}  ${fmt(rate).padStart(9)}  ${cpu(r.cpuMs).padStart(8)}  ${cpu(r.mainCpuMs).padStart(19)}  ${fmt(r.peakRssMb).padStart(14)}   ${note}`,
   );
 }

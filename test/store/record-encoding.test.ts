@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { PersonRecord } from '../../src/domain/index.js';
+import { createAudit, ENCODED_WIDTH, encodeRecords, loadRecords, storeUpload, type EncodedRecords } from '../../src/store/index.js';
+import { PERSON_FIELD_COLUMNS, columnValue } from '../../src/store/record-columns.js';
+import { forEachDialect } from '../support/db.js';
+import { makeRecord } from '../support/records.js';
+
+/** Every PersonRecord column set to a value that names its field, so a value in the wrong column shows. */
+function recordNamingItsFields(): PersonRecord {
+  const overrides: Record<string, unknown> = {};
+  PERSON_FIELD_COLUMNS.forEach(([field, , kind], i) => (overrides[field] = kind === 'number' ? 1000 + i : `giá trị ${field}`));
+  return makeRecord({ ...(overrides as Partial<PersonRecord>), sheet: 'Thôn Đông', row: 7, raw: { 'Họ và tên': 'Lê Thị Hoa', STT: 5 }, flags: ['GROUP_UNKNOWN'] });
+}
+
+describe('encodeRecords', () => {
+  it('lays out role, file, sheet, row, raw and flags JSON, then every column in PERSON_FIELD_COLUMNS order', () => {
+    const record = recordNamingItsFields();
+    const { count, values } = encodeRecords([record]);
+    expect(count).toBe(1);
+    expect(values).toHaveLength(ENCODED_WIDTH);
+    expect(values.slice(0, 6)).toEqual([record.role, record.file, 'Thôn Đông', 7, '{"Họ và tên":"Lê Thị Hoa","STT":5}', '["GROUP_UNKNOWN"]']);
+    expect(values.slice(6)).toEqual(PERSON_FIELD_COLUMNS.map(([field, , kind]) => columnValue(record[field], kind)));
+  });
+
+  it('stores no flags as "[]" and non-finite numbers as null', () => {
+    const { values } = encodeRecords([makeRecord({ flags: [], amount: Number.NaN, birthYear: null })]);
+    expect(values[5]).toBe('[]');
+    const amountAt = 6 + PERSON_FIELD_COLUMNS.findIndex(([field]) => field === 'amount');
+    expect(values[amountAt]).toBeNull();
+  });
+});
+
+forEachDialect('storeUpload with encoded batches', (ctx) => {
+  it('stores encoded batches exactly as it stores the records themselves', async () => {
+    const db = ctx.db();
+    const records = [recordNamingItsFields(), makeRecord({ sheet: 'Thôn Tây', row: 3 }), makeRecord({ file: 'khác.xlsx', sheet: 'Thôn Tây', row: 4 })];
+    const asRecords = await createAudit(db, { name: 'Bản ghi', packageId: 'nq42-2020' });
+    const asEncoded = await createAudit(db, { name: 'Mã hóa', packageId: 'nq42-2020' });
+    const input = (auditId: number) => ({ auditId, file: 'chi-tra.xlsx', sha256: 'x', role: 'payouts' as const, mapping: {}, sheets: [] });
+    await storeUpload(db, input(asRecords.id), (async function* () {
+      yield records.slice(0, 1);
+      yield records.slice(1);
+    })());
+    await storeUpload(db, input(asEncoded.id), (async function* (): AsyncGenerator<EncodedRecords> {
+      yield encodeRecords(records.slice(0, 1));
+      yield encodeRecords(records.slice(1));
+    })());
+    const stored = await loadRecords(db, asEncoded.id);
+    expect(stored).toEqual(await loadRecords(db, asRecords.id));
+    expect(stored).toEqual(records);
+  });
+
+  it('refuses an encoded record of another role, leaving nothing stored', async () => {
+    const db = ctx.db();
+    const audit = await createAudit(db, { name: 'Sai vai trò', packageId: 'nq42-2020' });
+    const batch = encodeRecords([makeRecord(), makeRecord({ role: 'beneficiaries', sheet: 'Thôn 9', row: 12 })]);
+    const stored = storeUpload(db, { auditId: audit.id, file: 'chi-tra.xlsx', sha256: 'y', role: 'payouts', mapping: {}, sheets: [] }, (async function* () {
+      yield batch;
+    })());
+    await expect(stored).rejects.toMatchObject({ code: 'BAD_INPUT', location: { sheet: 'Thôn 9', row: 12 } });
+    expect(await loadRecords(db, audit.id)).toEqual([]);
+  });
+});
