@@ -1,7 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { loadConfig, type Config } from '../config/index.js';
 import { AppError } from '../domain/index.js';
-import { countUsers, deleteExpiredSessions, failInterruptedJobs, openDb, type DbHandle } from '../store/index.js';
+import { countUsers, deleteExpiredSessions, failInterruptedJobs, removeAbandonedUploads, openDb, type DbHandle } from '../store/index.js';
 import type { AppDeps } from './app-env.js';
 import { addUser } from './auth/index.js';
 import { createApp } from './create-app.js';
@@ -51,6 +51,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   try {
     const startedAt = new Date().toISOString();
     await failInterruptedJobs(handle.db, startedAt, 'máy chủ đã khởi động lại khi công việc chưa xong; hãy gửi lại');
+    // Rows of uploads a dead process left half-written were never visible; free their space and file hash.
+    await removeAbandonedUploads(handle.db);
     await deleteExpiredSessions(handle.db, startedAt);
     // The demo first, so that the one-time password is printed last, just above the address.
     if (options.demo) await loadDemoAudit(handle.db, { ...options.demo, out });

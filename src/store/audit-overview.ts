@@ -1,4 +1,5 @@
 import type { Db } from './schema.js';
+import { readyUploadIds } from './records.js';
 
 /** Count and amount at risk of one group of findings. */
 export interface FindingGroupTotal {
@@ -53,6 +54,7 @@ export async function listRecordCommunes(db: Db, auditId: number): Promise<{ cod
       .selectFrom(table)
       .select((eb) => ['commune_code', eb.fn.min('commune_name').as('name')])
       .where('audit_id', '=', auditId)
+      .where('upload_id', 'in', readyUploadIds(db, auditId))
       .where('commune_code', 'is not', null)
       .groupBy('commune_code')
       .execute();

@@ -20,6 +20,8 @@ export interface RecordWriter {
   add(records: readonly PersonRecord[] | EncodedRecords): Promise<void>;
   /** Writes what is still queued; returns the number of rows written in all. */
   finish(): Promise<number>;
+  /** Writes through `db` from now on (e.g. the next short transaction of a staged upload). */
+  bind(db: Db): void;
 }
 
 /**
@@ -28,10 +30,11 @@ export interface RecordWriter {
  * arrive in; a sheet's index is the order in which its first row arrived.
  */
 export function createRecordWriter(
-  db: Db,
+  initialDb: Db,
   target: { uploadId: number; auditId: number; role: Role; file: string },
   onProgress?: (rows: number) => void,
 ): RecordWriter {
+  let db = initialDb;
   const { table, kind } = tableOfRole(target.role);
   const columns: string[] = [...LEAD_COLUMNS, ...(kind === null ? [] : ['kind']), ...PERSON_FIELD_COLUMNS.map((c) => c[1])];
   const width = columns.length;
@@ -125,6 +128,9 @@ export function createRecordWriter(
     async finish() {
       await flush();
       return written;
+    },
+    bind(next) {
+      db = next;
     },
   };
 }

@@ -40,6 +40,11 @@ export async function* streamRecords(db: Db, auditId: number, role?: Role, batch
   }
 }
 
+/** The ids of an audit's ready uploads, as a subquery (records of uploads still being written are invisible). */
+export function readyUploadIds(db: Db, auditId: number) {
+  return db.selectFrom('uploads').select('id').where('audit_id', '=', auditId).where('state', '=', 'ready');
+}
+
 /** Every record of an audit (optionally of one role), ordered by upload, sheet order and row. */
 export async function loadRecords(db: Db, auditId: number, role?: Role): Promise<PersonRecord[]> {
   const out: PersonRecord[] = [];
@@ -57,6 +62,7 @@ export async function countRecords(db: Db, auditId: number): Promise<Record<stri
       .selectFrom(table)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('audit_id', '=', auditId)
+      .where('upload_id', 'in', readyUploadIds(db, auditId))
       .executeTakeFirst();
     const n = Number(row?.n ?? 0);
     if (n > 0) counts[table] = n;
@@ -65,6 +71,7 @@ export async function countRecords(db: Db, auditId: number): Promise<Record<stri
     .selectFrom('register_entries')
     .select((eb) => ['kind', eb.fn.countAll<number>().as('n')])
     .where('audit_id', '=', auditId)
+    .where('upload_id', 'in', readyUploadIds(db, auditId))
     .groupBy('kind')
     .orderBy('kind')
     .execute();

@@ -1,4 +1,4 @@
-import type { Generated, Kysely } from 'kysely';
+import type { ColumnType, Generated, Kysely } from 'kysely';
 import type { AccountTables } from './account-schema.js';
 
 /**
@@ -28,6 +28,8 @@ export interface UploadsTable {
   rows_read: number;
   rows_skipped: number;
   rows_rejected: number;
+  /** 'loading' while the rows are written, 'ready' once visible (see the upload-state migration). */
+  state: ColumnType<string, string | undefined, string>;
 }
 
 /** The PersonRecord fields, one column each (see record-columns.ts for the mapping). */

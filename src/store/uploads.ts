@@ -4,7 +4,7 @@ import { getAudit } from './audits.js';
 import { inTransaction, isUniqueViolation, nowIso } from './in-transaction.js';
 import { tableOfRole } from './record-columns.js';
 import type { EncodedRecords } from './record-encoding.js';
-import { createRecordWriter } from './record-writer.js';
+import { createRecordWriter, type RecordWriter } from './record-writer.js';
 import type { UploadRow, UploadSheetCounts } from './rows.js';
 import type { Db, UploadsTable } from './schema.js';
 
@@ -48,33 +48,56 @@ function duplicateError(file: string, earlier: UploadRow, cause?: unknown): AppE
   );
 }
 
-/** The upload of this audit with this content hash, if any. */
-export async function findUploadBySha(db: Db, auditId: number, sha256: string): Promise<UploadRow | undefined> {
+/**
+ * The upload of this audit with this content hash, if any: a ready one, or with `includeLoading`
+ * also one still being written (an abandoned one, older than {@link ABANDONED_UPLOAD_MS}, is ignored).
+ */
+export async function findUploadBySha(
+  db: Db,
+  auditId: number,
+  sha256: string,
+  options: { includeLoading?: boolean } = {},
+): Promise<UploadRow | undefined> {
+  const abandoned = new Date(Date.now() - ABANDONED_UPLOAD_MS).toISOString();
   const row = await db
     .selectFrom('uploads')
     .selectAll()
     .where('audit_id', '=', auditId)
     .where('sha256', '=', sha256)
+    .where((eb) =>
+      options.includeLoading ? eb.or([eb('state', '=', 'ready'), eb('uploaded_at', '>=', abandoned)]) : eb('state', '=', 'ready'),
+    )
     .executeTakeFirst();
   return row ? toUpload(row) : undefined;
 }
 
+/** A ready upload by id. */
 export async function getUpload(db: Db, uploadId: number): Promise<UploadRow | undefined> {
-  const row = await db.selectFrom('uploads').selectAll().where('id', '=', uploadId).executeTakeFirst();
+  const row = await db.selectFrom('uploads').selectAll().where('id', '=', uploadId).where('state', '=', 'ready').executeTakeFirst();
   return row ? toUpload(row) : undefined;
 }
 
-/** The uploads of an audit, oldest first. */
+/** The ready uploads of an audit, oldest first (uploads still being written are not listed). */
 export async function listUploads(db: Db, auditId: number): Promise<UploadRow[]> {
-  const rows = await db.selectFrom('uploads').selectAll().where('audit_id', '=', auditId).orderBy('id').execute();
+  const rows = await db.selectFrom('uploads').selectAll().where('audit_id', '=', auditId).where('state', '=', 'ready').orderBy('id').execute();
   return rows.map(toUpload);
 }
 
+/** Records written per short transaction of a staged upload (about 50–150 ms of work each). */
+const ROWS_PER_COMMIT = 5000;
+
+/** A 'loading' upload older than this was left by a process that died; it no longer blocks its file. */
+export const ABANDONED_UPLOAD_MS = 60 * 60 * 1000;
+
 /**
- * Stores one upload and all its records in ONE transaction: if the records iterable throws
- * half-way, nothing of the upload remains and the error is re-thrown. The same content (sha256)
- * twice in one audit is refused with DUPLICATE_UPLOAD. Batches are records as built or flattened
- * by encodeRecords (which another thread can do).
+ * Stores one upload and all its records, all or nothing. Outside a transaction (the service, the
+ * CLI) the rows are written in short transactions under an upload marked 'loading', which every
+ * query ignores; one last commit marks it 'ready', so the upload appears at once and other requests
+ * are never stalled behind one long write (SQLite has a single writer). If the records iterable
+ * throws half-way, the upload and its rows are deleted and the error re-thrown; after a crash they
+ * stay invisible and are removed by {@link removeAbandonedUploads}. Inside a caller's transaction
+ * everything is written in that transaction. The same content (sha256) twice in one audit is refused
+ * with DUPLICATE_UPLOAD. Batches are records as built or flattened by encodeRecords.
  */
 export async function storeUpload(
   db: Db,
@@ -85,14 +108,16 @@ export async function storeUpload(
   if (parseRole(input.role) === null) {
     throw new AppError('BAD_INPUT', `vai trò "${input.role}" không hợp lệ`, { file: input.file });
   }
+  const staged = !db.isTransaction;
+  // Frees the content hash of an upload a dead process left half-written.
+  if (staged) await removeAbandonedUploads(db);
   try {
-    return await inTransaction(db, async (trx) => {
+    const uploadId = await inTransaction(db, async (trx) => {
       if (!(await getAudit(trx, input.auditId))) {
         throw new AppError('NOT_FOUND', `không tìm thấy cuộc kiểm tra số ${input.auditId}`, { file: input.file });
       }
-      const earlier = await findUploadBySha(trx, input.auditId, input.sha256);
+      const earlier = await findUploadBySha(trx, input.auditId, input.sha256, { includeLoading: true });
       if (earlier) throw duplicateError(input.file, earlier);
-
       const inserted = await trx
         .insertInto('uploads')
         .values({
@@ -107,18 +132,22 @@ export async function storeUpload(
           rows_read: 0,
           rows_skipped: 0,
           rows_rejected: 0,
+          state: staged ? 'loading' : 'ready',
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const uploadId = Number(inserted.id);
-
-      const writer = createRecordWriter(trx, { uploadId, auditId: input.auditId, role: input.role, file: input.file }, onProgress);
-      for await (const batch of records) await writer.add(batch);
-      await writer.finish();
-
+      return Number(inserted.id);
+    });
+    try {
+      const writer = createRecordWriter(db, { uploadId, auditId: input.auditId, role: input.role, file: input.file }, onProgress);
+      if (staged) await writeInChunks(db, writer, records);
+      else {
+        for await (const batch of records) await writer.add(batch);
+        await writer.finish();
+      }
       const sheets = input.sheets;
       const total = (key: 'rowsRead' | 'rowsSkipped' | 'rowsRejected'): number => sheets.reduce((sum, s) => sum + (s[key] ?? 0), 0);
-      const stored = await trx
+      const stored = await db
         .updateTable('uploads')
         .set({
           mapping_json: JSON.stringify(input.mapping ?? null),
@@ -126,20 +155,67 @@ export async function storeUpload(
           rows_read: total('rowsRead'),
           rows_skipped: total('rowsSkipped'),
           rows_rejected: total('rowsRejected'),
+          state: 'ready',
         })
         .where('id', '=', uploadId)
         .returningAll()
         .executeTakeFirstOrThrow();
       return toUpload(stored);
-    });
+    } catch (error) {
+      if (staged) await removeUploadRows(db, uploadId, input.role);
+      throw error;
+    }
   } catch (error) {
-    if (isUniqueViolation(error) && !db.isTransaction) {
+    if (isUniqueViolation(error) && staged) {
       // Another upload of the same content committed between our check and our insert.
-      const earlier = await findUploadBySha(db, input.auditId, input.sha256);
+      const earlier = await findUploadBySha(db, input.auditId, input.sha256, { includeLoading: true });
       if (earlier) throw duplicateError(input.file, earlier, error);
     }
     throw error;
   }
+}
+
+/** Feeds the writer in transactions of about {@link ROWS_PER_COMMIT} rows each. */
+async function writeInChunks(db: Db, writer: RecordWriter, records: AsyncIterable<readonly PersonRecord[] | EncodedRecords>): Promise<void> {
+  let pending: (readonly PersonRecord[] | EncodedRecords)[] = [];
+  let pendingRows = 0;
+  const commit = async (): Promise<void> => {
+    const batches = pending;
+    pending = [];
+    pendingRows = 0;
+    await inTransaction(db, async (trx) => {
+      writer.bind(trx);
+      for (const batch of batches) await writer.add(batch);
+      await writer.finish();
+    });
+    writer.bind(db);
+  };
+  for await (const batch of records) {
+    pending.push(batch);
+    pendingRows += Array.isArray(batch) ? batch.length : (batch as EncodedRecords).count;
+    if (pendingRows >= ROWS_PER_COMMIT) await commit();
+  }
+  await commit();
+}
+
+/** Deletes an upload row and its records (whatever its state), in one transaction. */
+async function removeUploadRows(db: Db, uploadId: number, role: Role): Promise<void> {
+  const { table } = tableOfRole(role);
+  await inTransaction(db, async (trx) => {
+    await trx.deleteFrom(table).where('upload_id', '=', uploadId).execute();
+    await trx.deleteFrom('uploads').where('id', '=', uploadId).execute();
+  });
+}
+
+/**
+ * Removes uploads a dead process left 'loading' (older than {@link ABANDONED_UPLOAD_MS}) with their
+ * rows; returns how many. Run at service start; such rows were never visible.
+ */
+export async function removeAbandonedUploads(db: Db, now: Date = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - ABANDONED_UPLOAD_MS).toISOString();
+  const stale = await db.selectFrom('uploads').select(['id', 'role']).where('state', '=', 'loading').where('uploaded_at', '<', before).execute();
+  for (const u of stale) await removeUploadRows(db, Number(u.id), u.role as Role);
+  return stale.length;
 }
 
 /** Deletes an upload and every record it brought (NOT_FOUND when there is no such upload). */

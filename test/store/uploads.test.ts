@@ -7,9 +7,12 @@ import {
   findUploadBySha,
   listUploads,
   loadRecords,
+  removeAbandonedUploads,
   storeUpload,
+  ABANDONED_UPLOAD_MS,
   type UploadInput,
 } from '../../src/store/index.js';
+import { createRecordWriter } from '../../src/store/record-writer.js';
 import { forEachDialect } from '../support/db.js';
 import { makeRecord } from '../support/records.js';
 import { batchesOf, storeRecords } from './fixtures.js';
@@ -102,6 +105,58 @@ forEachDialect('uploads', (ctx) => {
     const retry = await storeUpload(db, input(audit.id), batchesOf(batches));
     expect(retry.rowsRead).toBe(9);
     expect(await countRecords(db, audit.id)).toEqual({ payouts: 2100 });
+  });
+
+  it('writes a large upload in short commits that other queries can pass, invisible until its last commit', async () => {
+    const db = ctx.db();
+    const audit = await createAudit(db, { name: 'Xã lớn', packageId: 'nq42-2020' });
+    const seen: { uploads: number; counts: Record<string, number>; records: number }[] = [];
+    async function* slowly(): AsyncGenerator<readonly ReturnType<typeof makeRecord>[]> {
+      for (let b = 0; b < 4; b++) {
+        yield rows(3000, b * 3000);
+        // On SQLite a single upload transaction would hold the only connection: these reads would
+        // wait for the upload, which waits for them. Here they run between commits and see nothing.
+        seen.push({
+          uploads: (await listUploads(db, audit.id)).length,
+          counts: await countRecords(db, audit.id),
+          records: (await loadRecords(db, audit.id)).length,
+        });
+      }
+    }
+    const upload = await storeUpload(db, input(audit.id), slowly());
+    expect(seen).toHaveLength(4);
+    for (const s of seen) expect(s).toEqual({ uploads: 0, counts: {}, records: 0 });
+    expect(await listUploads(db, audit.id)).toEqual([upload]);
+    expect(await countRecords(db, audit.id)).toEqual({ payouts: 12_000 });
+  });
+
+  it('deletes the rows already committed when an upload fails after several commits', async () => {
+    const db = ctx.db();
+    const audit = await createAudit(db, { name: 'Xã hỏng', packageId: 'nq42-2020' });
+    const batches = [rows(3000), rows(3000, 3000), rows(3000, 6000), rows(3000, 9000)];
+    await expect(storeUpload(db, input(audit.id), batchesOf(batches, 3))).rejects.toThrow('đọc tệp thất bại giữa chừng');
+    expect(await db.selectFrom('payouts').select('id').limit(1).execute()).toEqual([]);
+    expect(await db.selectFrom('uploads').select('id').execute()).toEqual([]);
+  });
+
+  it('removes an upload a dead process left loading, and lets its file be uploaded again', async () => {
+    const db = ctx.db();
+    const audit = await createAudit(db, { name: 'Xã dừng', packageId: 'nq42-2020' });
+    const hourAgo = new Date(Date.now() - ABANDONED_UPLOAD_MS - 60_000).toISOString();
+    const dead = await db
+      .insertInto('uploads')
+      .values({ audit_id: audit.id, file: 'chi-tra.xlsx', sha256: 'a'.repeat(64), role: 'payouts', uploaded_by: null, uploaded_at: hourAgo, mapping_json: '{}', sheets_json: '[]', rows_read: 0, rows_skipped: 0, rows_rejected: 0, state: 'loading' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const writer = createRecordWriter(db, { uploadId: Number(dead.id), auditId: audit.id, role: 'payouts', file: 'chi-tra.xlsx' });
+    await writer.add(rows(3));
+    await writer.finish();
+    expect(await countRecords(db, audit.id)).toEqual({});
+    expect(await findUploadBySha(db, audit.id, 'a'.repeat(64))).toBeUndefined();
+    const again = await storeUpload(db, input(audit.id), batchesOf([rows(2)]));
+    expect(again.rowsRead).toBe(9);
+    expect(await countRecords(db, audit.id)).toEqual({ payouts: 2 });
+    expect(await removeAbandonedUploads(db)).toBe(0);
   });
 
   it('refuses the same sha256 twice in one audit with a Vietnamese message naming both files', async () => {
