@@ -42,3 +42,15 @@ export async function revokeApiToken(db: Db, id: number, at: string): Promise<vo
 export async function listApiTokens(db: Db, userId: number): Promise<ApiTokenRow[]> {
   return (await db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('id', 'desc').execute()).map(toToken);
 }
+
+/** One API token (without its value) and the username it belongs to. */
+export async function getApiToken(db: Db, id: number): Promise<(ApiTokenRow & { username: string }) | undefined> {
+  const row = await db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .selectAll('api_tokens')
+    .select('users.username')
+    .where('api_tokens.id', '=', id)
+    .executeTakeFirst();
+  return row ? { ...toToken(row), username: row.username } : undefined;
+}

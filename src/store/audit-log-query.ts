@@ -1,4 +1,5 @@
 import type { AuditLogEntry } from './account-rows.js';
+import { toAuditLogEntry } from './audit-log.js';
 import type { Db } from './schema.js';
 
 /** Filters of the audit-log page and its CSV export (all optional; times are ISO instants). */
@@ -15,18 +16,6 @@ export interface AuditLogQuery {
   offset?: number;
 }
 
-function toEntry(r: { id: number; at: string; actor: string | null; action: string; target: string | null; detail_json: string | null; ip: string | null }): AuditLogEntry {
-  return {
-    id: Number(r.id),
-    at: r.at,
-    actor: r.actor,
-    action: r.action,
-    target: r.target,
-    detail: r.detail_json === null ? null : (JSON.parse(r.detail_json) as unknown),
-    ip: r.ip,
-  };
-}
-
 /** Audit-log entries matching `query`, newest first, with the total before paging. */
 export async function queryAuditLog(db: Db, query: AuditLogQuery = {}): Promise<{ total: number; items: AuditLogEntry[] }> {
   let base = db.selectFrom('audit_log');
@@ -39,7 +28,7 @@ export async function queryAuditLog(db: Db, query: AuditLogQuery = {}): Promise<
   let rows = base.selectAll().orderBy('id', 'desc');
   if (query.limit !== undefined || query.offset) rows = rows.limit(query.limit ?? Number.MAX_SAFE_INTEGER);
   if (query.offset) rows = rows.offset(query.offset);
-  return { total: Number(total?.n ?? 0), items: (await rows.execute()).map(toEntry) };
+  return { total: Number(total?.n ?? 0), items: (await rows.execute()).map(toAuditLogEntry) };
 }
 
 /** The distinct actions in the log, for the filter's choices. */

@@ -28,7 +28,12 @@ export async function listAuditLog(db: Db, filter: { action?: string; limit?: nu
   if (filter.action) query = query.where('action', '=', filter.action);
   query = query.limit(filter.limit ?? 1000);
   const rows = await query.execute();
-  return rows.map((r) => ({
+  return rows.map(toAuditLogEntry);
+}
+
+/** An audit_log row as an entry (detail parsed). */
+export function toAuditLogEntry(r: { id: number; at: string; actor: string | null; action: string; target: string | null; detail_json: string | null; ip: string | null }): AuditLogEntry {
+  return {
     id: Number(r.id),
     at: r.at,
     actor: r.actor,
@@ -36,5 +41,5 @@ export async function listAuditLog(db: Db, filter: { action?: string; limit?: nu
     target: r.target,
     detail: r.detail_json === null ? null : (JSON.parse(r.detail_json) as unknown),
     ip: r.ip,
-  }));
+  };
 }
