@@ -21,7 +21,7 @@ function MappingTable(props: { file: StagedFile; layout: SheetLayout; selected: 
   const { file, layout } = props;
   const sheetIndex = layout.sheetIndex;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" role="region" tabindex={0} aria-label={`Ánh xạ cột của tệp ${file.name}`}>
       <table>
         <caption>Ánh xạ cột — {layout.sheets.length > 1 ? `${layout.sheets.length} trang cùng cột: ` : 'trang '}{layout.sheets.map((s) => `«${s.sheet}»`).join(', ')}</caption>
         <thead>
@@ -69,7 +69,7 @@ function SamplesTable({ sheet }: { sheet: StagedSheet }) {
   if (sheet.samples.length === 0) return <p>Không có dòng dữ liệu nào để xem trước.</p>;
   const labels = [...new Set(sheet.samples.flatMap((s) => Object.keys(s.values)))];
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" role="region" tabindex={0} aria-label={`Các dòng đầu của trang ${sheet.sheet}`}>
       <table>
         <caption>Các dòng đầu như sẽ được lưu — trang «{sheet.sheet}»</caption>
         <thead>
