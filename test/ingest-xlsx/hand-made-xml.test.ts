@@ -54,6 +54,26 @@ describe('openXlsx on hand-made XML', () => {
     ]);
   });
 
+  it('reads the row number whatever the form of the row tag (fast path for r="…" first, any other order)', async () => {
+    const path = join(dir, 'row-tags.xlsx');
+    await writeZip(path, minimalXlsx({
+      sheet:
+        '<sheetData><row r="2" spans="1:2" ht="15"><c><v>1</v></c></row><row spans="1:1" r="5"><c><v>2</v></c></row>' +
+        '<row r="7"/><row  r = \'9\' ><c><v>3</v></c></row><row r="x1"><c><v>4</v></c></row><row r=""><c><v>5</v></c></row>' +
+        '<row r="20"><c><v>6</v></c></row></sheetData>',
+    }));
+    const rows = await rowsOf(path);
+    expect(rows).toEqual([
+      { row: 2, cells: [1] },
+      { row: 5, cells: [2] },
+      { row: 9, cells: [3] },
+      // r without a valid number: the row after the previous one, as for a row without r.
+      { row: 10, cells: [4] },
+      { row: 11, cells: [5] },
+      { row: 20, cells: [6] },
+    ]);
+  });
+
   it('reads x:-prefixed elements, entities, _x000D_ escapes, and skips phonetic runs', async () => {
     const path = join(dir, 'prefixed.xlsx');
     await writeZip(path, minimalXlsx({

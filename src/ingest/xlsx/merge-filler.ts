@@ -4,6 +4,7 @@
  * that have no cells of their own are produced too, when the range has a value to copy.
  */
 import type { CellValue, MergeRange, RawRow } from '../../domain/index.js';
+import { copyCells, newCells, sheetRow } from './sheet-row.js';
 
 interface ActiveMerge {
   readonly range: MergeRange;
@@ -34,9 +35,9 @@ export class MergeFiller {
     for (const m of this.active) if (m.value !== null && m.range.bottom > maxBottom) maxBottom = m.range.bottom;
     const last = Math.min(rowNumber - 1, maxBottom);
     for (let r = this.lastRow + 1; r <= last; r++) {
-      const cells: CellValue[] = [];
+      const cells = newCells();
       for (const m of this.active) if (m.value !== null && m.range.top < r && r <= m.range.bottom) this.fill(cells, m, r);
-      if (cells.some((v) => v !== null)) rows.push({ row: r, cells });
+      if (cells.some((v) => v !== null)) rows.push(sheetRow(r, cells));
     }
     if (rowNumber - 1 > this.lastRow) this.lastRow = rowNumber - 1;
     return rows;
@@ -51,10 +52,10 @@ export class MergeFiller {
     let cells: CellValue[] | undefined;
     for (const m of this.active) {
       if (m.range.top > row.row) continue;
-      cells ??= [...row.cells];
+      cells ??= copyCells(row.cells);
       this.fill(cells, m, row.row);
     }
-    return cells ? { row: row.row, cells } : row;
+    return cells ? sheetRow(row.row, cells) : row;
   }
 
   /** Rows after the last streamed row that merged ranges still cover. */

@@ -4,9 +4,10 @@
  * values match what exceljs reports for the same cells.
  */
 import type { CellValue, RawRow } from '../../domain/index.js';
-import { collectText, findByte, findSeq, findTagEnd, GT, isNameEnd, LT, matchName, parseIndex, SLASH, textTags, type TextTags } from './byte-scan.js';
+import { collectText, findByte, findSeq, findTagEnd, GT, isNameEnd, LT, matchName, parseIndex, QUOTE, SLASH, textTags, type TextTags } from './byte-scan.js';
 import { isSpace, newCellStart, readCellStart, readPlainCellStart, type CellStart } from './cell-start.js';
 import { CellType, cellValue, type CellDecoding } from './cell-value.js';
+import { newCells, sheetRow } from './sheet-row.js';
 import { detectPrefix } from './xml-text.js';
 
 export type { CellDecoding } from './cell-value.js';
@@ -165,6 +166,14 @@ export class SheetScanner {
     if (tagEnd < 0) return limit;
     let rowNumber = 0;
     let p = attrStart;
+    // Fast path: nearly every writer puts r="digits" first; the other attributes (spans, ht…) are not needed.
+    if (buf[p] === 0x20 && buf[p + 1] === 0x72 && buf[p + 2] === 0x3d && buf[p + 3] === QUOTE) {
+      let q = p + 4;
+      let d = buf[q] ?? 0;
+      for (; d >= 0x30 && d <= 0x39; d = buf[++q] ?? 0) rowNumber = rowNumber * 10 + (d - 0x30);
+      if (d === QUOTE && q > p + 4 && q < tagEnd) p = tagEnd;
+      else rowNumber = 0;
+    }
     while (p < tagEnd) {
       while (isSpace(buf[p])) p++;
       const nameStart = p;
@@ -184,7 +193,7 @@ export class SheetScanner {
     this.lastRow = rowNumber;
     if (buf[tagEnd - 1] === SLASH) return tagEnd + 1;
 
-    const cells: CellValue[] = [];
+    const cells = newCells();
     let column = -1;
     let i = tagEnd + 1;
     while (i < limit) {
@@ -200,7 +209,7 @@ export class SheetScanner {
       column = this.lastColumn;
     }
     // Only non-empty values are stored (padding comes before them), so a non-empty array has a value.
-    if (cells.length > 0) out.push({ row: rowNumber, cells });
+    if (cells.length > 0) out.push(sheetRow(rowNumber, cells));
     return i;
   }
 
