@@ -60,7 +60,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       const { user, password } = await addUser(handle.db, { username: 'admin', role: 'admin', area: null, actor: 'system' });
       out.write(
         `Chưa có người dùng nào: đã tạo tài khoản quản trị "${user.username}" với mật khẩu dùng một lần:\n\n    ${password}\n\n` +
-          'Mật khẩu này chỉ hiện một lần; hãy đăng nhập và tạo tài khoản cho từng người dùng.\n',
+          'Mật khẩu này chỉ hiện một lần; hãy đăng nhập, đổi mật khẩu ở trang Tài khoản (/account) và tạo tài khoản cho từng người dùng.\n',
       );
     }
   } catch (error) {

@@ -50,8 +50,10 @@ export async function revokeSession(db: Db, id: string, at: string): Promise<voi
 }
 
 /** Revokes every session of a user (disabled account, changed password or role). */
-export async function revokeUserSessions(db: Db, userId: number, at: string): Promise<number> {
-  const result = await db.updateTable('sessions').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+export async function revokeUserSessions(db: Db, userId: number, at: string, exceptSessionId?: string): Promise<number> {
+  let query = db.updateTable('sessions').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  if (exceptSessionId !== undefined) query = query.where('id', '!=', exceptSessionId);
+  const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 

@@ -1,4 +1,5 @@
 export { addUser, validateAccount, type AddUserInput } from './add-user.js';
+export { changePassword, MIN_PASSWORD_LENGTH } from './change-password.js';
 export { areaContains, areaLevel, assertKnownArea, codesWithin, type AreaLevel } from './area-scope.js';
 export { DEFAULT_SCRYPT, generatePassword, hashPassword, verifyPassword, type ScryptParams } from './passwords.js';
 export { can, PERMISSIONS, USER_ROLE_LABELS, type Permission } from './permissions.js';

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { ApiTokenRow } from '../../../store/index.js';
 import type { AppEnv } from '../../app-env.js';
-import { USER_ROLE_LABELS } from '../../auth/index.js';
+import { MIN_PASSWORD_LENGTH, USER_ROLE_LABELS } from '../../auth/index.js';
 import { formatDateTime } from '../format.js';
 import { CsrfField, Layout } from '../layout.js';
 import { areaLabel } from './area-label.js';
@@ -13,10 +13,12 @@ export interface AccountPageProps {
   /** A token just created: shown this once, never again. */
   readonly newToken?: string;
   readonly message?: string;
+  /** Why the password form was refused (shown in an alert beside the form). */
+  readonly passwordError?: string;
 }
 
 /** The signed-in user's account: role, area and their API tokens (create, list, revoke). */
-export function AccountPage({ c, tokens, newToken, message }: AccountPageProps) {
+export function AccountPage({ c, tokens, newToken, message, passwordError }: AccountPageProps) {
   const user = c.get('user');
   return (
     <Layout c={c} title="Tài khoản" crumbs={[{ href: '/', label: 'Cuộc kiểm tra' }]}>
@@ -29,6 +31,34 @@ export function AccountPage({ c, tokens, newToken, message }: AccountPageProps) 
         <dt>Địa bàn</dt>
         <dd>{areaLabel(user.area)}</dd>
       </dl>
+      <section aria-labelledby="password-heading">
+        <h2 id="password-heading">Đổi mật khẩu</h2>
+        {passwordError ? (
+          <p role="alert" class="notice error">
+            {passwordError}
+          </p>
+        ) : null}
+        <form method="post" action="/account/password" class="panel">
+          <CsrfField c={c} />
+          <div class="row">
+            <p>
+              <label for="current-password">Mật khẩu hiện tại</label>
+              <input type="password" id="current-password" name="current" autocomplete="current-password" required />
+            </p>
+            <p>
+              <label for="new-password">Mật khẩu mới (ít nhất {MIN_PASSWORD_LENGTH} ký tự)</label>
+              <input type="password" id="new-password" name="next" autocomplete="new-password" minlength={MIN_PASSWORD_LENGTH} maxlength={200} required />
+            </p>
+            <p>
+              <label for="repeat-password">Nhập lại mật khẩu mới</label>
+              <input type="password" id="repeat-password" name="repeat" autocomplete="new-password" minlength={MIN_PASSWORD_LENGTH} maxlength={200} required />
+            </p>
+            <p>
+              <button type="submit">Đổi mật khẩu</button>
+            </p>
+          </div>
+        </form>
+      </section>
       <section aria-labelledby="tokens-heading">
         <h2 id="tokens-heading">Mã truy cập API</h2>
         <p class="muted">

@@ -4,7 +4,10 @@ import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { auditListStats, listApiTokens } from '../../../store/index.js';
 import type { AppEnv, ServerContext } from '../../app-env.js';
-import { can, createToken, listVisibleAudits, resolveSession, SESSION_COOKIE } from '../../auth/index.js';
+import { AppError } from '../../../domain/index.js';
+import { logAction } from '../../audit-trail.js';
+import { can, changePassword, createToken, listVisibleAudits, loginKey, resolveSession, SESSION_COOKIE } from '../../auth/index.js';
+import { asSentence } from '../format.js';
 import { idParam, validate } from '../../request.js';
 import { issueLoginCsrf, revokeTokenFor, safeNext } from '../../routes/index.js';
 import { pageSession } from '../page-auth.js';
@@ -30,10 +33,17 @@ export async function renderHome(ctx: ServerContext, c: Context<AppEnv>, form?: 
   return renderHtml(c, <HomePage c={c} items={items} canCreate={can(user.role, 'audit:create')} {...(form ? { form } : {})} />, status);
 }
 
-async function renderAccount(ctx: ServerContext, c: Context<AppEnv>, extra: { newToken?: string; message?: string } = {}): Promise<Response> {
+async function renderAccount(
+  ctx: ServerContext,
+  c: Context<AppEnv>,
+  extra: { newToken?: string; message?: string; passwordError?: string } = {},
+  status: 200 | 422 | 429 = 200,
+): Promise<Response> {
   const tokens = await listApiTokens(ctx.db, c.get('user').id);
-  return renderHtml(c, <AccountPage c={c} tokens={tokens} {...extra} />);
+  return renderHtml(c, <AccountPage c={c} tokens={tokens} {...extra} />, status);
 }
+
+const passwordForm = z.object({ current: z.string().max(200), next: z.string().max(1000), repeat: z.string().max(1000) });
 
 const tokenForm = z.object({ name: z.string().trim().max(100).optional() });
 
@@ -54,6 +64,29 @@ export function shellPages(ctx: ServerContext): Hono<AppEnv> {
   app.get('/account', pageSession(ctx), (c) => {
     const done = c.req.query('done');
     return renderAccount(ctx, c, done === 'revoked' ? { message: 'Đã thu hồi mã truy cập.' } : {});
+  });
+
+  // Wrong current passwords count against the same limit as failed logins (it is a password guess).
+  app.post('/account/password', pageSession(ctx), async (c) => {
+    const form = validate(passwordForm, await c.req.parseBody());
+    const user = c.get('user');
+    const key = loginKey(user.username, c.get('ip'));
+    const nowMs = ctx.now().getTime();
+    const wait = ctx.loginLimiter.retryAfterMs(key, nowMs);
+    if (wait > 0) {
+      return renderAccount(ctx, c, { passwordError: `Nhập sai mật khẩu quá nhiều lần; hãy thử lại sau ${Math.ceil(wait / 60_000)} phút.` }, 429);
+    }
+    try {
+      const { sessionsRevoked } = await changePassword(ctx.db, user, { ...form, keepSessionId: c.get('session')?.id ?? null, now: ctx.now() });
+      ctx.loginLimiter.recordSuccess(key);
+      await logAction(ctx, c, 'user.password', `user:${user.username}`, { sessionsRevoked });
+      const others = sessionsRevoked > 0 ? ` ${sessionsRevoked} phiên đăng nhập khác đã bị đăng xuất.` : '';
+      return renderAccount(ctx, c, { message: `Đã đổi mật khẩu.${others}` });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      if (error.code === 'UNAUTHENTICATED') ctx.loginLimiter.recordFailure(key, nowMs);
+      return renderAccount(ctx, c, { passwordError: asSentence(error.message) }, 422);
+    }
   });
 
   app.post('/account/tokens', pageSession(ctx), async (c) => {
