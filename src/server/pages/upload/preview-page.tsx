@@ -7,6 +7,7 @@ import { formatCount } from '../format.js';
 import { CsrfField, Layout } from '../layout.js';
 import { fieldLabel, layoutsOf, selectName, type SheetLayout } from './mapping-form.js';
 import { auditCrumbs } from './upload-form-page.js';
+import { ErrorList } from '../error-list.js';
 
 const FIELDS = Object.keys(CANONICAL_FIELDS) as CanonicalField[];
 
@@ -139,16 +140,7 @@ export function PreviewPage(props: {
         Loại danh sách: <strong>{ROLE_LABELS[manifest.role] ?? manifest.role}</strong>. Kiểm tra dòng tiêu đề và trường của từng cột; sửa ánh xạ nếu
         cần rồi bấm «Nạp dữ liệu». Mỗi tệp được nạp trọn vẹn hoặc không nạp gì.
       </p>
-      {props.errors && props.errors.length > 0 ? (
-        <div role="alert" class="notice error">
-          <p>Chưa nạp được, hãy sửa ánh xạ:</p>
-          <ul>
-            {props.errors.map((e) => (
-              <li>{e}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorList errors={props.errors} lead="Chưa nạp được, hãy sửa ánh xạ:" />
       {manifest.refused.length > 0 ? (
         <div role="alert" class="notice error">
           <p>Các tệp sau không đọc được và sẽ không được nạp:</p>

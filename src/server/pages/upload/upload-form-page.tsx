@@ -3,6 +3,7 @@ import { REGISTER_KINDS, ROLE_LABELS } from '../../../domain/index.js';
 import type { AuditRow } from '../../../store/index.js';
 import type { AppEnv } from '../../app-env.js';
 import { CsrfField, Layout } from '../layout.js';
+import { ErrorList } from '../error-list.js';
 
 /** The roles a file can be uploaded as, in the order the select lists them. */
 export const UPLOAD_ROLES: readonly string[] = ['beneficiaries', 'payouts', ...REGISTER_KINDS.map((k) => `register:${k}`)];
@@ -24,15 +25,7 @@ export function UploadFormPage(props: { c: Context<AppEnv>; audit: AuditRow; rol
         Chọn loại danh sách và một hoặc nhiều tệp Excel (.xlsx) hoặc CSV của cuộc kiểm tra «{audit.name}». Máy chủ sẽ đọc thử và cho bạn kiểm tra
         dòng tiêu đề, ánh xạ cột và vài dòng đầu trước khi nạp.
       </p>
-      {props.errors && props.errors.length > 0 ? (
-        <div role="alert" class="notice error">
-          <ul>
-            {props.errors.map((e) => (
-              <li>{e}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorList errors={props.errors} />
       <form method="post" action={`/audits/${audit.id}/upload/preview`} enctype="multipart/form-data" class="panel">
         <CsrfField c={c} />
         <p>
