@@ -4,3 +4,4 @@ export { PLANTED_STATISTICAL_RULES } from './plant-statistical.js';
 export type { GenerateSamplesOptions } from './generate-samples.js';
 export { generateSamples } from './generate-samples.js';
 export { encodeTcvn3 } from './tcvn3.js';
+export { mulberry32 } from './random.js';

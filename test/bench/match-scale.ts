@@ -9,17 +9,8 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { MatchInput } from '../../src/match/index.js';
 import { asciiKey, dedupe } from '../../src/match/index.js';
+import { mulberry32 as random } from '../../src/samples/index.js';
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A sampler over `name,count` rows of a shipped CSV. */
 function sampler(file: string): (r: number) => string {

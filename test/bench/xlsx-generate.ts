@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import ExcelJS from 'exceljs';
+import { mulberry32 as random } from '../../src/samples/index.js';
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ'];
 const MIDDLE = ['Văn', 'Hữu', 'Đức', 'Minh', 'Ngọc', 'Thanh', 'Quang', 'Xuân', 'Kim'];
@@ -14,17 +15,6 @@ const GIVEN = ['An', 'Bình', 'Cường', 'Dung', 'Hà', 'Hải', 'Hoa', 'Hùng'
 const GROUPS = ['Người có công', 'Bảo trợ xã hội', 'Hộ nghèo', 'Hộ cận nghèo', 'Lao động tự do', 'Hộ kinh doanh'];
 const COMMUNES = ['Xã Tân Lập', 'Xã Hòa Bình', 'Xã Phú Mỹ', 'Xã Quảng Phú', 'Xã Đông Sơn', 'Xã Nghĩa Trung', 'Xã Yên Lạc', 'Xã Thạch Hà'];
 
-/** A deterministic pseudo-random generator (mulberry32) so that every run writes the same workbook. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(list: readonly T[], r: number): T {
   const value = list[Math.floor(r * list.length)];

@@ -2,21 +2,13 @@ import type { PersonRecord } from '../../src/domain/index.js';
 import { runChecks, type AuditData } from '../../src/checks/index.js';
 import { loadPackage } from '../../src/rules/index.js';
 import { payout, registerRow, RULES } from '../checks/factories.js';
+import { mulberry32 } from '../../src/samples/index.js';
 
 export { payout, registerRow, RULES };
 export const RULES_2021 = loadPackage('nq68-2021');
 
 /** A seeded PRNG (mulberry32) so planted distributions are the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = mulberry32;
 
 /** Runs one check and returns its findings and its per-check summary entry. */
 export function run(check: string, data: Partial<AuditData>, rules = RULES) {
