@@ -56,6 +56,18 @@ function axisLabel(v: number): string {
   return v >= 100 ? viNumber(v, 0) : v >= 1 ? viNumber(v, 1) : viNumber(v, 3);
 }
 
+/** The opening of every chart's SVG: canvas, title, both axes and the label of the axis top. */
+function svgFrame(title: string, plotH: number, topLabel: string): string[] {
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="9">`,
+    `<rect width="${W}" height="${H}" fill="#ffffff"/>`,
+    `<text x="${W / 2}" y="13" text-anchor="middle" font-size="11" font-weight="bold">${escapeXml(title)}</text>`,
+    `<line x1="${M.left}" y1="${M.top + plotH}" x2="${W - M.right}" y2="${M.top + plotH}" stroke="${hex(CHART_COLORS.axis)}"/>`,
+    `<line x1="${M.left}" y1="${M.top}" x2="${M.left}" y2="${M.top + plotH}" stroke="${hex(CHART_COLORS.axis)}"/>`,
+    `<text x="${M.left - 3}" y="${M.top + 4}" text-anchor="end">${escapeXml(topLabel)}</text>`,
+  ];
+}
+
 /** Returns the chart only when it is small enough to travel in a finding's evidence. */
 export function smallChart(chart: Chart): Chart | undefined {
   return chart.svg.length + chart.pngBase64.length < MAX_CHART_CHARS ? chart : undefined;
@@ -74,12 +86,7 @@ export function barChart(options: { title: string; bars: readonly Bar[]; referen
   const barW = Math.max(2, slot * 0.7);
   const y = (v: number) => M.top + plotH - (Math.max(0, v) / max) * plotH;
   const svg: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="9">`,
-    `<rect width="${W}" height="${H}" fill="#ffffff"/>`,
-    `<text x="${W / 2}" y="13" text-anchor="middle" font-size="11" font-weight="bold">${escapeXml(options.title)}</text>`,
-    `<line x1="${M.left}" y1="${M.top + plotH}" x2="${W - M.right}" y2="${M.top + plotH}" stroke="${hex(CHART_COLORS.axis)}"/>`,
-    `<line x1="${M.left}" y1="${M.top}" x2="${M.left}" y2="${M.top + plotH}" stroke="${hex(CHART_COLORS.axis)}"/>`,
-    `<text x="${M.left - 3}" y="${M.top + 4}" text-anchor="end">${escapeXml(axisLabel(max))}</text>`,
+    ...svgFrame(options.title, plotH, axisLabel(max)),
     `<text x="${M.left - 3}" y="${M.top + plotH}" text-anchor="end">0</text>`,
   ];
   const png = new Raster(W, H, CHART_COLORS.background);
@@ -127,12 +134,7 @@ export function benfordChart(options: { title: string; digits: readonly number[]
   const barW = Math.max(1, slot * 0.7);
   const y = (v: number) => M.top + plotH - (Math.max(0, v) / max) * plotH;
   const svg: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="9">`,
-    `<rect width="${W}" height="${H}" fill="#ffffff"/>`,
-    `<text x="${W / 2}" y="13" text-anchor="middle" font-size="11" font-weight="bold">${escapeXml(options.title)}</text>`,
-    `<line x1="${M.left}" y1="${M.top + plotH}" x2="${W - M.right}" y2="${M.top + plotH}" stroke="${hex(CHART_COLORS.axis)}"/>`,
-    `<line x1="${M.left}" y1="${M.top}" x2="${M.left}" y2="${M.top + plotH}" stroke="${hex(CHART_COLORS.axis)}"/>`,
-    `<text x="${M.left - 3}" y="${M.top + 4}" text-anchor="end">${escapeXml(viNumber(max * 100, 0))}%</text>`,
+    ...svgFrame(options.title, plotH, `${viNumber(max * 100, 0)}%`),
     `<text x="${W - M.right}" y="${H - 4}" text-anchor="end"><tspan fill="${hex(CHART_COLORS.subject)}">■ thực tế</tspan> <tspan fill="${hex(CHART_COLORS.reference)}">— theo luật Benford</tspan></text>`,
   ];
   const png = new Raster(W, H, CHART_COLORS.background);
