@@ -1,57 +1,42 @@
 /**
  * Passing records from the reading worker to the storing thread cheaply. Copying PersonRecords between
- * threads costs about as much as building them; here the worker flattens each record for the store
- * (encodeRecordInto) and sends a batch as a few buffers that are moved, not copied: numbers in one,
- * and texts by number — a repeated text (name, village, commune, group, date) is sent once, a text that
- * differs on every row (raw JSON, ID number) as part of one long string the storing side slices.
+ * threads costs about as much as building them, and the structured clone costs per value more than per
+ * byte (some 0.4 µs a string). So the worker encodes each record for the store (encodeRecordInto: role,
+ * file, sheet, row, commune code and name, and one record_json text) and sends a batch as two buffers
+ * that are moved, not copied (a tag per value, the numbers) and the texts as an array of strings (joining
+ * them into one string or encoding them as UTF-8 cost some eight times more than the clone). A text
+ * equal to the last one sent at the same position (the sheet, commune of the row above) is not sent
+ * again but tagged "same": the storing side reuses the string it already has.
  * Imports the store's encoding module directly: the worker then loads no database driver.
  */
 import type { PersonRecord } from '../domain/index.js';
 import type { EncodedBatch } from '../ingest/index.js';
-import { PERSON_FIELD_COLUMNS } from '../store/record-columns.js';
-import { ENCODED, ENCODED_WIDTH, encodeRecordInto, type EncodedRecords, type StoredValue } from '../store/record-encoding.js';
+import { ENCODED_WIDTH, encodeRecordInto, type EncodedRecords, type StoredValue } from '../store/record-encoding.js';
 
 /** A batch of encoded records as it crosses threads. */
 export interface PackedRecords {
   readonly count: number;
-  /** The text table was emptied before this batch (it is bounded). */
-  readonly reset: boolean;
-  /** Texts new to the table, in the order of their numbers. */
-  readonly texts: string[];
-  /** The texts that differ on every row, end to end; `ends` says where each one ends. */
-  readonly unique: string;
-  readonly ends: Int32Array;
-  /** Per value: ≥ 0 a text's number, or one of the TAG values. */
-  readonly tags: Int32Array;
+  /** Per value: one of the TAG values. */
+  readonly tags: Uint8Array;
   readonly numbers: Float64Array;
+  /** The texts tagged TAG.text, in order. */
+  readonly texts: string[];
 }
 
-const TAG = { null: -1, number: -2, unique: -3 } as const;
-
-/** Texts kept in the table at most; past it both sides start afresh. */
-const TABLE_LIMIT = 100_000;
-
-const ID_NUMBER = ENCODED.firstColumn + PERSON_FIELD_COLUMNS.findIndex(([field]) => field === 'idNumber');
-
-/** Per position within an encoded record: whether its text differs on nearly every row. */
-const UNIQUE_POSITION: readonly boolean[] = Array.from({ length: ENCODED_WIDTH }, (_, i) => i === ENCODED.raw || i === ID_NUMBER);
+const TAG = { null: 0, number: 1, text: 2, same: 3 } as const;
 
 /**
- * The worker side (see BatchEncoderFactory in ingest): records → PackedRecords, sharing one text table
- * with the {@link createBatchDecoder} on the other side.
+ * The worker side (see BatchEncoderFactory in ingest): records → PackedRecords. Stateful, like
+ * {@link createBatchDecoder}: "same" refers to the previous batches too, so batches must be decoded
+ * in the order they were encoded.
  */
-export function createBatchEncoder(tableLimit = TABLE_LIMIT): (records: PersonRecord[]) => EncodedBatch {
-  const numbersOf = new Map<string, number>();
+export function createBatchEncoder(): (records: PersonRecord[]) => EncodedBatch {
+  const last = new Array<StoredValue>(ENCODED_WIDTH).fill(null);
   const scratch = new Array<StoredValue>(ENCODED_WIDTH).fill(null);
   return (records) => {
-    const reset = numbersOf.size > tableLimit;
-    if (reset) numbersOf.clear();
-    const texts: string[] = [];
-    const unique: string[] = [];
-    const ends: number[] = [];
+    const tags = new Uint8Array(records.length * ENCODED_WIDTH);
     const numbers: number[] = [];
-    const tags = new Int32Array(records.length * ENCODED_WIDTH);
-    let end = 0;
+    const texts: string[] = [];
     let t = 0;
     for (const record of records) {
       encodeRecordInto(record, scratch, 0);
@@ -61,55 +46,36 @@ export function createBatchEncoder(tableLimit = TABLE_LIMIT): (records: PersonRe
         else if (typeof v === 'number') {
           tags[t] = TAG.number;
           numbers.push(v);
-        } else if (UNIQUE_POSITION[position]) {
-          tags[t] = TAG.unique;
-          unique.push(v);
-          end += v.length;
-          ends.push(end);
-        } else {
-          let n = numbersOf.get(v);
-          if (n === undefined) {
-            n = numbersOf.size;
-            numbersOf.set(v, n);
-            texts.push(v);
-          }
-          tags[t] = n;
+        } else if (v === last[position]) tags[t] = TAG.same;
+        else {
+          tags[t] = TAG.text;
+          texts.push(v);
+          last[position] = v;
         }
       }
     }
-    const packed: PackedRecords = {
-      count: records.length,
-      reset,
-      texts,
-      unique: unique.join(''),
-      ends: new Int32Array(ends),
-      tags,
-      numbers: new Float64Array(numbers),
-    };
-    return { payload: packed, transfer: [tags.buffer as ArrayBuffer, packed.ends.buffer as ArrayBuffer, packed.numbers.buffer as ArrayBuffer] };
+    const packed: PackedRecords = { count: records.length, tags, numbers: new Float64Array(numbers), texts };
+    return { payload: packed, transfer: [tags.buffer as ArrayBuffer, packed.numbers.buffer as ArrayBuffer] };
   };
 }
 
 /** The storing side: PackedRecords → the EncodedRecords the store binds. */
 export function createBatchDecoder(): (packed: PackedRecords) => EncodedRecords {
-  let table: string[] = [];
+  const last = new Array<StoredValue>(ENCODED_WIDTH).fill(null);
   return (packed) => {
-    if (packed.reset) table = [];
-    for (const text of packed.texts) table.push(text);
-    const { tags, numbers, unique, ends } = packed;
+    const { tags, numbers, texts } = packed;
     const values = new Array<StoredValue>(tags.length);
     let n = 0;
-    let u = 0;
-    let start = 0;
-    for (let i = 0; i < tags.length; i++) {
-      const tag = tags[i] ?? TAG.null;
-      if (tag >= 0) values[i] = table[tag] ?? null;
-      else if (tag === TAG.number) values[i] = numbers[n++] ?? null;
-      else if (tag === TAG.unique) {
-        const end = ends[u++] ?? start;
-        values[i] = unique.slice(start, end);
-        start = end;
-      } else values[i] = null;
+    let s = 0;
+    for (let i = 0, position = 0; i < tags.length; i++, position = position === ENCODED_WIDTH - 1 ? 0 : position + 1) {
+      const tag = tags[i];
+      if (tag === TAG.number) values[i] = numbers[n++] ?? null;
+      else if (tag === TAG.text) {
+        const v = texts[s++] ?? null;
+        values[i] = v;
+        last[position] = v;
+      } else if (tag === TAG.same) values[i] = last[position] ?? null;
+      else values[i] = null;
     }
     return { count: packed.count, values };
   };

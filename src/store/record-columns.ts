@@ -1,46 +1,52 @@
 import type { NormalizeFlag, PersonRecord, Role } from '../domain/index.js';
-import type { PersonColumns, RecordTable } from './schema.js';
+import type { RecordTable } from './schema.js';
 
 type FieldKind = 'text' | 'number';
 
-/** PersonRecord fields stored one column each: [field, column, kind]. */
-export const PERSON_FIELD_COLUMNS = [
-  ['fullName', 'full_name', 'text'],
-  ['nameKey', 'name_key', 'text'],
-  ['birthDate', 'birth_date', 'text'],
-  ['birthYear', 'birth_year', 'number'],
-  ['gender', 'gender', 'text'],
-  ['idNumber', 'id_number', 'text'],
-  ['idKind', 'id_kind', 'text'],
-  ['householdCode', 'household_code', 'text'],
-  ['householdHead', 'household_head', 'text'],
-  ['members', 'members', 'number'],
-  ['relation', 'relation', 'text'],
-  ['address', 'address', 'text'],
-  ['village', 'village', 'text'],
-  ['provinceCode', 'province_code', 'text'],
-  ['districtCode', 'district_code', 'text'],
-  ['communeCode', 'commune_code', 'text'],
-  ['communeName', 'commune_name', 'text'],
-  ['groupLabel', 'group_label', 'text'],
-  ['groupCode', 'group_code', 'text'],
-  ['rate', 'rate', 'number'],
-  ['months', 'months', 'number'],
-  ['period', 'period', 'text'],
-  ['amount', 'amount', 'number'],
-  ['paidDate', 'paid_date', 'text'],
-  ['signature', 'signature', 'text'],
-  ['receiver', 'receiver', 'text'],
-  ['bankAccount', 'bank_account', 'text'],
-  ['phone', 'phone', 'text'],
-  ['revenue', 'revenue', 'number'],
-  ['deathDate', 'death_date', 'text'],
-  ['startDate', 'start_date', 'text'],
-  ['endDate', 'end_date', 'text'],
-  ['population', 'population', 'number'],
-  ['payer', 'payer', 'text'],
-  ['note', 'note', 'text'],
-] as const satisfies readonly (readonly [keyof PersonRecord, keyof PersonColumns, FieldKind])[];
+/**
+ * PersonRecord fields in the order record_json holds them after the raw cells and the flags:
+ * [field, kind]. Append only: rows already stored keep their positions.
+ */
+export const PERSON_FIELDS = [
+  ['fullName', 'text'],
+  ['nameKey', 'text'],
+  ['birthDate', 'text'],
+  ['birthYear', 'number'],
+  ['gender', 'text'],
+  ['idNumber', 'text'],
+  ['idKind', 'text'],
+  ['householdCode', 'text'],
+  ['householdHead', 'text'],
+  ['members', 'number'],
+  ['relation', 'text'],
+  ['address', 'text'],
+  ['village', 'text'],
+  ['provinceCode', 'text'],
+  ['districtCode', 'text'],
+  ['communeCode', 'text'],
+  ['communeName', 'text'],
+  ['groupLabel', 'text'],
+  ['groupCode', 'text'],
+  ['rate', 'number'],
+  ['months', 'number'],
+  ['period', 'text'],
+  ['amount', 'number'],
+  ['paidDate', 'text'],
+  ['signature', 'text'],
+  ['receiver', 'text'],
+  ['bankAccount', 'text'],
+  ['phone', 'text'],
+  ['revenue', 'number'],
+  ['deathDate', 'text'],
+  ['startDate', 'text'],
+  ['endDate', 'text'],
+  ['population', 'number'],
+  ['payer', 'text'],
+  ['note', 'text'],
+] as const satisfies readonly (readonly [keyof PersonRecord, FieldKind])[];
+
+/** Where the person fields start in record_json: after the raw cells and the flags. */
+export const FIRST_FIELD = 2;
 
 /** The table a role's rows live in, and the register kind for register_entries. */
 export function tableOfRole(role: Role): { table: RecordTable; kind: string | null } {
@@ -56,27 +62,30 @@ export function columnValue(value: unknown, kind: FieldKind): string | number | 
 }
 
 /** A row of a record table as read back (columns by name). */
-export type StoredRecordRow = PersonColumns & {
+export interface StoredRecordRow {
   file: string | null;
   sheet: string;
   row_number: number;
-  raw_json: string;
-  flags_json: string;
-};
+  record_json: string;
+}
+
+/** Columns to select for {@link recordFromRow}. */
+export const RECORD_ROW_COLUMNS = ['file', 'sheet', 'row_number', 'record_json'] as const;
 
 /** Rebuilds the PersonRecord a row was stored from; role and file come from its upload. */
 export function recordFromRow(row: StoredRecordRow, role: Role, uploadFile: string): PersonRecord {
+  const packed = JSON.parse(row.record_json) as unknown[];
   const record: Record<string, unknown> = {
     role,
     file: row.file ?? uploadFile,
     sheet: row.sheet,
     row: Number(row.row_number),
-    raw: JSON.parse(row.raw_json) as Record<string, unknown>,
+    raw: (packed[0] ?? {}) as Record<string, unknown>,
   };
-  for (const [field, column, kind] of PERSON_FIELD_COLUMNS) {
-    const value = row[column];
-    record[field] = value === null || value === undefined ? null : kind === 'number' ? Number(value) : value;
+  for (let i = 0; i < PERSON_FIELDS.length; i++) {
+    const [field, kind] = PERSON_FIELDS[i] as (typeof PERSON_FIELDS)[number];
+    record[field] = columnValue(packed[FIRST_FIELD + i], kind);
   }
-  record['flags'] = JSON.parse(row.flags_json) as NormalizeFlag[];
+  record['flags'] = (packed[1] ?? []) as NormalizeFlag[];
   return record as unknown as PersonRecord;
 }

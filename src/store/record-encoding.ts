@@ -1,5 +1,5 @@
 import type { PersonRecord } from '../domain/index.js';
-import { PERSON_FIELD_COLUMNS, columnValue } from './record-columns.js';
+import { columnValue, PERSON_FIELDS } from './record-columns.js';
 
 /** A value as bound to a record row's column. */
 export type StoredValue = string | number | null;
@@ -14,63 +14,92 @@ export interface EncodedRecords {
   readonly values: readonly StoredValue[];
 }
 
-/** Values per encoded record: role, file, sheet, row, raw JSON, flags JSON, then one per PersonRecord column. */
-export const ENCODED_WIDTH = 6 + PERSON_FIELD_COLUMNS.length;
-
 /** Where an encoded record's values sit, by meaning. */
-export const ENCODED = { role: 0, file: 1, sheet: 2, row: 3, raw: 4, flags: 5, firstColumn: 6 } as const;
+export const ENCODED = { role: 0, file: 1, sheet: 2, row: 3, communeCode: 4, communeName: 5, json: 6 } as const;
+
+/** Values per encoded record: role, file, sheet, row, commune code and name, record JSON. */
+export const ENCODED_WIDTH = 7;
 
 const text = (v: unknown): StoredValue => columnValue(v, 'text');
 const number = (v: unknown): StoredValue => columnValue(v, 'number');
 
+/** Person fields per record, in PERSON_FIELDS order (see {@link fieldValuesInto}). */
+export const FIELD_COUNT = PERSON_FIELDS.length;
+
 /**
- * Writes one record's values at `out[offset…]` (see {@link ENCODED_WIDTH}); the columns in the order of
- * PERSON_FIELD_COLUMNS. Written out field by field: a loop over the field names made every read a
- * megamorphic keyed load, which cost more than the rest of the encoding together.
+ * Writes a record's person fields at `out[offset…]`, in PERSON_FIELDS order. Written out field by field:
+ * a loop over the field names made every read a megamorphic keyed load.
  */
-export function encodeRecordInto(r: PersonRecord, out: StoredValue[], offset: number): void {
+export function fieldValuesInto(r: PersonRecord, out: unknown[], offset: number): void {
   let o = offset;
-  out[o++] = r.role;
-  out[o++] = r.file;
-  out[o++] = r.sheet;
-  out[o++] = r.row;
-  out[o++] = JSON.stringify(r.raw ?? {});
-  out[o++] = r.flags && r.flags.length > 0 ? JSON.stringify(r.flags) : '[]';
-  out[o++] = text(r.fullName);
-  out[o++] = text(r.nameKey);
-  out[o++] = text(r.birthDate);
-  out[o++] = number(r.birthYear);
-  out[o++] = text(r.gender);
-  out[o++] = text(r.idNumber);
-  out[o++] = text(r.idKind);
-  out[o++] = text(r.householdCode);
-  out[o++] = text(r.householdHead);
-  out[o++] = number(r.members);
-  out[o++] = text(r.relation);
-  out[o++] = text(r.address);
-  out[o++] = text(r.village);
-  out[o++] = text(r.provinceCode);
-  out[o++] = text(r.districtCode);
-  out[o++] = text(r.communeCode);
-  out[o++] = text(r.communeName);
-  out[o++] = text(r.groupLabel);
-  out[o++] = text(r.groupCode);
-  out[o++] = number(r.rate);
-  out[o++] = number(r.months);
-  out[o++] = text(r.period);
-  out[o++] = number(r.amount);
-  out[o++] = text(r.paidDate);
-  out[o++] = text(r.signature);
-  out[o++] = text(r.receiver);
-  out[o++] = text(r.bankAccount);
-  out[o++] = text(r.phone);
-  out[o++] = number(r.revenue);
-  out[o++] = text(r.deathDate);
-  out[o++] = text(r.startDate);
-  out[o++] = text(r.endDate);
-  out[o++] = number(r.population);
-  out[o++] = text(r.payer);
-  out[o++] = text(r.note);
+  out[o++] = r.fullName;
+  out[o++] = r.nameKey;
+  out[o++] = r.birthDate;
+  out[o++] = r.birthYear;
+  out[o++] = r.gender;
+  out[o++] = r.idNumber;
+  out[o++] = r.idKind;
+  out[o++] = r.householdCode;
+  out[o++] = r.householdHead;
+  out[o++] = r.members;
+  out[o++] = r.relation;
+  out[o++] = r.address;
+  out[o++] = r.village;
+  out[o++] = r.provinceCode;
+  out[o++] = r.districtCode;
+  out[o++] = r.communeCode;
+  out[o++] = r.communeName;
+  out[o++] = r.groupLabel;
+  out[o++] = r.groupCode;
+  out[o++] = r.rate;
+  out[o++] = r.months;
+  out[o++] = r.period;
+  out[o++] = r.amount;
+  out[o++] = r.paidDate;
+  out[o++] = r.signature;
+  out[o++] = r.receiver;
+  out[o++] = r.bankAccount;
+  out[o++] = r.phone;
+  out[o++] = r.revenue;
+  out[o++] = r.deathDate;
+  out[o++] = r.startDate;
+  out[o++] = r.endDate;
+  out[o++] = r.population;
+  out[o++] = r.payer;
+  out[o++] = r.note;
+}
+
+/** The JSON of a record's flags: "[]" for none, without a call. */
+export function flagsJson(flags: readonly string[] | undefined): string {
+  return flags && flags.length > 0 ? JSON.stringify(flags) : '[]';
+}
+
+/**
+ * record_json from its parts: the raw cells' and flags' JSON and the person fields (PERSON_FIELDS order),
+ * the same text as JSON.stringify([raw, flags, ...fields]). Non-finite numbers become null.
+ */
+export function packRecordJson(rawJson: string, flags: string, fields: readonly unknown[]): string {
+  const rest = JSON.stringify(fields);
+  return `[${rawJson},${flags},${rest.slice(1)}`;
+}
+
+const fieldScratch = new Array<unknown>(FIELD_COUNT).fill(null);
+
+/** The record_json of a record: [raw, flags, then the fields in PERSON_FIELDS order]. */
+export function recordJson(r: PersonRecord): string {
+  fieldValuesInto(r, fieldScratch, 0);
+  return packRecordJson(JSON.stringify(r.raw ?? {}), flagsJson(r.flags), fieldScratch);
+}
+
+/** Writes one record's values at `out[offset…]` (see {@link ENCODED_WIDTH}). */
+export function encodeRecordInto(r: PersonRecord, out: StoredValue[], offset: number): void {
+  out[offset + ENCODED.role] = r.role;
+  out[offset + ENCODED.file] = r.file;
+  out[offset + ENCODED.sheet] = r.sheet;
+  out[offset + ENCODED.row] = number(r.row);
+  out[offset + ENCODED.communeCode] = text(r.communeCode);
+  out[offset + ENCODED.communeName] = text(r.communeName);
+  out[offset + ENCODED.json] = recordJson(r);
 }
 
 /**

@@ -1,11 +1,11 @@
 import { PostgresAdapter, type CompiledQuery, type Kysely } from 'kysely';
 import { AppError, type PersonRecord, type Role } from '../domain/index.js';
-import { PERSON_FIELD_COLUMNS, tableOfRole } from './record-columns.js';
+import { tableOfRole } from './record-columns.js';
 import { ENCODED, ENCODED_WIDTH, encodeRecordInto, type EncodedRecords, type StoredValue } from './record-encoding.js';
 import type { Db } from './schema.js';
 
 /** Columns every record row gets before the PersonRecord fields, in parameter order. */
-const LEAD_COLUMNS = ['upload_id', 'audit_id', 'file', 'sheet', 'row_number', 'sheet_index', 'raw_json', 'flags_json'] as const;
+const LEAD_COLUMNS = ['upload_id', 'audit_id', 'file', 'sheet', 'row_number', 'sheet_index', 'commune_code', 'commune_name', 'record_json'] as const;
 
 /**
  * Bound parameters per statement stay below SQLite's limit (32,766) and PostgreSQL's (65,535).
@@ -36,7 +36,7 @@ export function createRecordWriter(
 ): RecordWriter {
   let db = initialDb;
   const { table, kind } = tableOfRole(target.role);
-  const columns: string[] = [...LEAD_COLUMNS, ...(kind === null ? [] : ['kind']), ...PERSON_FIELD_COLUMNS.map((c) => c[1])];
+  const columns: string[] = [...LEAD_COLUMNS, ...(kind === null ? [] : ['kind'])];
   const width = columns.length;
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   const rowsPerStatement = Math.min(
@@ -105,10 +105,10 @@ export function createRecordWriter(
     params[o++] = sheet;
     params[o++] = values[at + ENCODED.row];
     params[o++] = sheetIndexOf(sheet);
-    params[o++] = values[at + ENCODED.raw];
-    params[o++] = values[at + ENCODED.flags];
+    params[o++] = values[at + ENCODED.communeCode];
+    params[o++] = values[at + ENCODED.communeName];
+    params[o++] = values[at + ENCODED.json];
     if (kind !== null) params[o++] = kind;
-    for (let v = at + ENCODED.firstColumn, end = at + ENCODED_WIDTH; v < end; v++) params[o++] = values[v];
     queued++;
     return queued === rowsPerStatement;
   }

@@ -1,9 +1,9 @@
 import type { PersonRecord, Role } from '../domain/index.js';
-import { PERSON_FIELD_COLUMNS, recordFromRow, tableOfRole, type StoredRecordRow } from './record-columns.js';
+import { RECORD_ROW_COLUMNS, recordFromRow, tableOfRole, type StoredRecordRow } from './record-columns.js';
 import { listUploads } from './uploads.js';
 import type { Db } from './schema.js';
 
-const SELECTED = ['id', 'sheet_index', 'file', 'sheet', 'row_number', 'raw_json', 'flags_json', ...PERSON_FIELD_COLUMNS.map((c) => c[1])] as const;
+const SELECTED = ['id', 'sheet_index', ...RECORD_ROW_COLUMNS] as const;
 
 type PagedRow = StoredRecordRow & { id: number; sheet_index: number };
 

@@ -32,47 +32,12 @@ export interface UploadsTable {
   state: ColumnType<string, string | undefined, string>;
 }
 
-/** The PersonRecord fields, one column each (see record-columns.ts for the mapping). */
-export interface PersonColumns {
-  full_name: string | null;
-  name_key: string | null;
-  birth_date: string | null;
-  birth_year: number | null;
-  gender: string | null;
-  id_number: string | null;
-  id_kind: string | null;
-  household_code: string | null;
-  household_head: string | null;
-  members: number | null;
-  relation: string | null;
-  address: string | null;
-  village: string | null;
-  province_code: string | null;
-  district_code: string | null;
-  commune_code: string | null;
-  commune_name: string | null;
-  group_label: string | null;
-  group_code: string | null;
-  rate: number | null;
-  months: number | null;
-  period: string | null;
-  amount: number | null;
-  paid_date: string | null;
-  signature: string | null;
-  receiver: string | null;
-  bank_account: string | null;
-  phone: string | null;
-  revenue: number | null;
-  death_date: string | null;
-  start_date: string | null;
-  end_date: string | null;
-  population: number | null;
-  payer: string | null;
-  note: string | null;
-}
-
-/** One stored spreadsheet row. `file` is null when it equals the upload's file (the usual case). */
-export interface RecordsTable extends PersonColumns {
+/**
+ * One stored spreadsheet row. `file` is null when it equals the upload's file (the usual case). The
+ * normalised fields, raw cells and flags are packed in `record_json` (see record-columns.ts); the
+ * commune stays a column for the queries that list or group rows by commune.
+ */
+export interface RecordsTable {
   id: Generated<number>;
   upload_id: number;
   audit_id: number;
@@ -81,8 +46,9 @@ export interface RecordsTable extends PersonColumns {
   row_number: number;
   /** Position of the sheet within its upload, in the order the rows arrived. */
   sheet_index: number;
-  raw_json: string;
-  flags_json: string;
+  commune_code: string | null;
+  commune_name: string | null;
+  record_json: string;
 }
 
 export interface RegisterEntriesTable extends RecordsTable {

@@ -1,5 +1,5 @@
 import type { PersonRecord, RecordRef } from '../domain/index.js';
-import { PERSON_FIELD_COLUMNS, recordFromRow, tableOfRole, type StoredRecordRow } from './record-columns.js';
+import { RECORD_ROW_COLUMNS, recordFromRow, tableOfRole, type StoredRecordRow } from './record-columns.js';
 import type { Db, RecordTable } from './schema.js';
 import { listUploads } from './uploads.js';
 
@@ -11,7 +11,7 @@ export interface SourceRecord {
   readonly uploadId: number | null;
 }
 
-const SELECTED = ['file', 'sheet', 'row_number', 'raw_json', 'flags_json', ...PERSON_FIELD_COLUMNS.map((c) => c[1])] as const;
+const SELECTED = RECORD_ROW_COLUMNS;
 
 /** The highest sheet position of an upload (one index lookup), or undefined when it has no rows. */
 async function lastSheetIndex(db: Db, table: RecordTable, auditId: number, uploadId: number): Promise<number | undefined> {

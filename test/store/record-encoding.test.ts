@@ -1,32 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import type { PersonRecord } from '../../src/domain/index.js';
 import { createAudit, ENCODED_WIDTH, encodeRecords, loadRecords, storeUpload, type EncodedRecords } from '../../src/store/index.js';
-import { PERSON_FIELD_COLUMNS, columnValue } from '../../src/store/record-columns.js';
+import { FIRST_FIELD, PERSON_FIELDS } from '../../src/store/record-columns.js';
 import { forEachDialect } from '../support/db.js';
 import { makeRecord } from '../support/records.js';
 
 /** Every PersonRecord column set to a value that names its field, so a value in the wrong column shows. */
 function recordNamingItsFields(): PersonRecord {
   const overrides: Record<string, unknown> = {};
-  PERSON_FIELD_COLUMNS.forEach(([field, , kind], i) => (overrides[field] = kind === 'number' ? 1000 + i : `giá trị ${field}`));
+  PERSON_FIELDS.forEach(([field, kind], i) => (overrides[field] = kind === 'number' ? 1000 + i : `giá trị ${field}`));
   return makeRecord({ ...(overrides as Partial<PersonRecord>), sheet: 'Thôn Đông', row: 7, raw: { 'Họ và tên': 'Lê Thị Hoa', STT: 5 }, flags: ['GROUP_UNKNOWN'] });
 }
 
 describe('encodeRecords', () => {
-  it('lays out role, file, sheet, row, raw and flags JSON, then every column in PERSON_FIELD_COLUMNS order', () => {
+  it('lays out role, file, sheet, row, commune code and name, then the record JSON: raw, flags, every field in PERSON_FIELDS order', () => {
     const record = recordNamingItsFields();
     const { count, values } = encodeRecords([record]);
     expect(count).toBe(1);
     expect(values).toHaveLength(ENCODED_WIDTH);
-    expect(values.slice(0, 6)).toEqual([record.role, record.file, 'Thôn Đông', 7, '{"Họ và tên":"Lê Thị Hoa","STT":5}', '["GROUP_UNKNOWN"]']);
-    expect(values.slice(6)).toEqual(PERSON_FIELD_COLUMNS.map(([field, , kind]) => columnValue(record[field], kind)));
+    expect(values.slice(0, 6)).toEqual([record.role, record.file, 'Thôn Đông', 7, 'giá trị communeCode', 'giá trị communeName']);
+    const packed = JSON.parse(String(values[6])) as unknown[];
+    expect(packed.slice(0, FIRST_FIELD)).toEqual([{ 'Họ và tên': 'Lê Thị Hoa', STT: 5 }, ['GROUP_UNKNOWN']]);
+    expect(packed.slice(FIRST_FIELD)).toEqual(PERSON_FIELDS.map(([field]) => record[field]));
   });
 
-  it('stores no flags as "[]" and non-finite numbers as null', () => {
+  it('stores no flags as [] and non-finite numbers as null', () => {
     const { values } = encodeRecords([makeRecord({ flags: [], amount: Number.NaN, birthYear: null })]);
-    expect(values[5]).toBe('[]');
-    const amountAt = 6 + PERSON_FIELD_COLUMNS.findIndex(([field]) => field === 'amount');
-    expect(values[amountAt]).toBeNull();
+    const packed = JSON.parse(String(values[6])) as unknown[];
+    expect(packed[1]).toEqual([]);
+    expect(packed[FIRST_FIELD + PERSON_FIELDS.findIndex(([field]) => field === 'amount')]).toBeNull();
   });
 });
 

@@ -4,6 +4,7 @@ import * as dropLookupIndexes from './20261129-0900-drop-lookup-indexes.js';
 import * as accounts from './20261129-1000-accounts.js';
 import * as findingIndexes from './20261129-1200-finding-indexes.js';
 import * as uploadState from './20261129-1400-upload-state.js';
+import * as packedRecordRows from './20261130-0900-packed-record-rows.js';
 
 /**
  * Every migration, by name (names sort in the order they run). Listed in code rather than read from
@@ -15,6 +16,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261129-1000-accounts': accounts,
   '20261129-1200-finding-indexes': findingIndexes,
   '20261129-1400-upload-state': uploadState,
+  '20261130-0900-packed-record-rows': packedRecordRows,
 };
 
 /** Kysely's Migrator provider over {@link MIGRATIONS}. */
