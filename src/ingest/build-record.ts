@@ -119,7 +119,7 @@ export function buildRecord(row: RawRow, cleaned: CleanRow, reader: SheetReader,
 
   const idValue = fields.value('idNumber');
   const id = idValue === null ? null : parseIdNumber(idValue);
-  if (id) for (const f of id.flags) flags.add(f);
+  if (id) for (const f of id.flags) fields.flag(f);
 
   // Birth: a date/year column, or the year written under "Nam" or "Nữ", which also gives the gender.
   const birth = fields.date('birthDate', reader.birthIsDate);
@@ -133,7 +133,7 @@ export function buildRecord(row: RawRow, cleaned: CleanRow, reader: SheetReader,
   let birthYear = birth.year;
   let gender: Gender | null = null;
   if (hasMale && hasFemale) {
-    flags.add('BIRTH_BOTH_GENDER_COLUMNS');
+    fields.flag('BIRTH_BOTH_GENDER_COLUMNS');
     fields.problem('birthYearFemale', 'năm sinh ghi ở cả cột Nam và cột Nữ');
     if (male.year === female.year) {
       birthYear ??= male.year;
@@ -165,7 +165,7 @@ export function buildRecord(row: RawRow, cleaned: CleanRow, reader: SheetReader,
       district: fields.text('district') ?? reader.titleAdmin.district ?? reader.optionAdmin.district,
       province: fields.text('province') ?? reader.titleAdmin.province ?? reader.optionAdmin.province,
     });
-    if (!admin.resolved) flags.add('ADMIN_UNIT_UNRESOLVED');
+    if (!admin.resolved) fields.flag('ADMIN_UNIT_UNRESOLVED');
   }
 
   // Group: the column, else the section heading, else the sheet name or title.
@@ -173,7 +173,7 @@ export function buildRecord(row: RawRow, cleaned: CleanRow, reader: SheetReader,
   let groupCode: string | null = null;
   if (groupLabel !== null) {
     groupCode = reader.resolveGroup(groupLabel);
-    if (groupCode === null) flags.add('GROUP_UNKNOWN');
+    if (groupCode === null) fields.flag('GROUP_UNKNOWN');
   } else if (section.groupCode !== null) {
     groupCode = section.groupCode;
     groupLabel = section.groupLabel;
@@ -187,7 +187,7 @@ export function buildRecord(row: RawRow, cleaned: CleanRow, reader: SheetReader,
   if (amountValue !== null) {
     amount = money(amountValue);
     if (amount === null) {
-      flags.add('AMOUNT_UNPARSED');
+      fields.flag('AMOUNT_UNPARSED');
       fields.problem('amount', `số tiền "${shown(amountValue)}" không đọc được thành số`);
     }
   }
@@ -240,7 +240,7 @@ export function buildRecord(row: RawRow, cleaned: CleanRow, reader: SheetReader,
     population: fields.number('population', populationCount),
     payer: fields.text('payer'),
     note: fields.text('note'),
-    flags: [...flags],
+    flags,
   };
 
   const identified =

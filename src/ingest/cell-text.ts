@@ -1,5 +1,5 @@
 import { isCellError, type CellValue, type NormalizeFlag } from '../domain/index.js';
-import { cleanText, isCleanAscii } from '../normalize/index.js';
+import { cleanText, isCleanAscii, plainNumber } from '../normalize/index.js';
 
 /**
  * The cleaned text of a cell for classification and header matching (NFC, legacy encodings
@@ -16,10 +16,13 @@ export function rowTexts(cells: readonly CellValue[]): (string | null)[] {
   return cells.map((c) => cellText(c));
 }
 
-/** A row cleaned once: texts by column (see {@link cellText}) and the flags cleaning raised per column. */
+/**
+ * A row cleaned once: texts by column (see {@link cellText}) and the flags cleaning raised per column,
+ * or null for the whole row when no cell raised any (the usual case: no array to allocate).
+ */
 export interface CleanRow {
   texts: (string | null)[];
-  flags: (readonly NormalizeFlag[] | null)[];
+  flags: (readonly NormalizeFlag[] | null)[] | null;
 }
 
 /**
@@ -35,20 +38,26 @@ export function cleanTextCell(raw: string, legacy: 'TCVN3' | 'VNI' | null = null
 /** Cleans a row; `clean` turns a text cell into its text and flags (pass a memoised {@link cleanTextCell}). */
 export function cleanRow(cells: readonly CellValue[], clean = cleanTextCell): CleanRow {
   const texts: (string | null)[] = new Array<string | null>(cells.length);
-  const flags: (readonly NormalizeFlag[] | null)[] = new Array<readonly NormalizeFlag[] | null>(cells.length);
+  let flags: (readonly NormalizeFlag[] | null)[] | null = null;
   for (let i = 0; i < cells.length; i++) {
     const v = cells[i];
-    if (typeof v === 'string' && isCleanAscii(v)) {
-      // Already clean (most numbers-as-text, IDs, codes): no cleaning and no allocation.
-      texts[i] = v;
-      flags[i] = null;
-    } else if (typeof v === 'string') {
+    if (typeof v === 'string') {
+      if (isCleanAscii(v)) {
+        // Already clean (most numbers-as-text, IDs, codes): no cleaning and no allocation.
+        texts[i] = v;
+        continue;
+      }
       const cleaned = clean(v);
       texts[i] = cleaned.text;
-      flags[i] = cleaned.flags;
+      if (cleaned.flags !== null) {
+        flags ??= new Array<readonly NormalizeFlag[] | null>(cells.length).fill(null);
+        flags[i] = cleaned.flags;
+      }
+    } else if (typeof v === 'number') {
+      // cellText without the intermediate object: a row has several number cells.
+      texts[i] = Number.isFinite(v) ? plainNumber(v) : null;
     } else {
       texts[i] = cellText(v);
-      flags[i] = null;
     }
   }
   return { texts, flags };

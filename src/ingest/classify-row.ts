@@ -13,6 +13,8 @@ export interface ClassifyColumns {
 
 export type RowKind = { kind: 'data' } | { kind: SkipReason; heading?: string };
 
+const DATA: RowKind = { kind: 'data' };
+
 const TOTAL = /^(tổng cộng|tổng số|tổng|cộng trang|cộng thôn|cộng xóm|cộng ấp|cộng tổ|cộng dồn|cộng|lũy kế|luỹ kế)(?![\p{L}])/u;
 const TOTAL_ASCII = /^(tong cong|cong trang|cong thon|tong so tien|tong so)(?![a-z])/;
 const NOTE = /^(bằng chữ|số tiền bằng chữ|viết bằng chữ|tổng số tiền bằng chữ|ghi chú|lưu ý|chú thích|chú ý|kèm theo|danh sách (này )?(có|gồm))(?![\p{L}])/u;
@@ -50,8 +52,17 @@ export function isSignatureLabel(text: string): boolean {
   return DATE_LINE.test(t) || (ASCII.test(t) && DATE_LINE_ASCII.test(t));
 }
 
+const ID_CHARS = /^[\d\s.'`-]+$/;
+
+/** Whether a text is an ID number: at least six digits, nothing but digits and separators. */
 function hasIdDigits(text: string | null): boolean {
-  return text !== null && (text.replace(/\D/g, '').length >= 6 && /^[\d\s.'`-]+$/.test(text));
+  if (text === null || text.length < 6 || !ID_CHARS.test(text)) return false;
+  let digits = 0;
+  for (let i = 0; i < text.length && digits < 6; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+  }
+  return digits >= 6;
 }
 
 function isNumberText(text: string | null): boolean {
@@ -75,6 +86,9 @@ export interface ClassifyInput {
  */
 export function classifyRow(input: ClassifyInput): RowKind {
   const { texts, columns } = input;
+  // Most rows of a list carry an ID number, which no blank, heading, total, note, signature or header
+  // row does (a header or column-number row has no six-digit cell): decided without the checks below.
+  if (!input.inSignatureBlock && hasIdDigits(textAt(texts, columns.id))) return DATA;
   const all = distinctTexts(texts);
   if (all.length === 0) return { kind: 'blank' };
   if (input.inSignatureBlock) return { kind: 'signature' };
@@ -107,7 +121,7 @@ export function classifyRow(input: ClassifyInput): RowKind {
       if (merged || prefixed || named !== undefined || (name === null && onlyText)) return { kind: 'section', heading };
     }
   }
-  return { kind: 'data' };
+  return DATA;
 }
 
 function textAt(texts: readonly (string | null)[], i: number | undefined): string | null {

@@ -38,7 +38,8 @@ const NO_DATE: DateAndYear = { date: null, year: null };
  * a million rows would otherwise create (and name) millions of functions.
  */
 export class RowFields {
-  readonly flags = new Set<NormalizeFlag>();
+  /** The flags raised, each once, in the order raised (an array: a Set per row cost more). */
+  readonly flags: NormalizeFlag[] = [];
   readonly problems: IngestProblem[] = [];
 
   constructor(
@@ -46,6 +47,11 @@ export class RowFields {
     private readonly cleaned: CleanRow,
     private readonly plan: SheetPlan,
   ) {}
+
+  /** Raises a flag (once). */
+  flag(flag: NormalizeFlag): void {
+    if (!this.flags.includes(flag)) this.flags.push(flag);
+  }
 
   /** Records a problem at the field's column (or the row when the field is null). */
   problem(field: CanonicalField | null, message: string): void {
@@ -63,8 +69,8 @@ export class RowFields {
   text(field: CanonicalField): string | null {
     const index = this.plan.mapping[field];
     if (index === undefined) return null;
-    const flags = this.cleaned.flags[index];
-    if (flags) for (const f of flags) this.flags.add(f);
+    const flags = this.cleaned.flags?.[index];
+    if (flags) for (const f of flags) this.flag(f);
     return this.cleaned.texts[index] ?? null;
   }
 
@@ -80,7 +86,7 @@ export class RowFields {
     if (v === null) return NO_DATE;
     const parsed = parseDate(v, { serial });
     if (!parsed || (parsed.date === null && parsed.year === null)) {
-      this.flags.add('DATE_UNPARSED');
+      this.flag('DATE_UNPARSED');
       this.problem(field, `không đọc được ngày "${shown(v)}" ở cột ${CANONICAL_FIELDS[field]}`);
       return NO_DATE;
     }

@@ -24,11 +24,13 @@ describe('encodeRecords', () => {
     expect(packed.slice(FIRST_FIELD)).toEqual(PERSON_FIELDS.map(([field]) => record[field]));
   });
 
-  it('stores no flags as [] and non-finite numbers as null', () => {
-    const { values } = encodeRecords([makeRecord({ flags: [], amount: Number.NaN, birthYear: null })]);
+  it('stores no flags as [], non-finite numbers as null and leaves out trailing empty fields', () => {
+    const { values } = encodeRecords([makeRecord({ flags: [], amount: Number.NaN, birthYear: null, note: 'ghi chú' })]);
     const packed = JSON.parse(String(values[6])) as unknown[];
     expect(packed[1]).toEqual([]);
     expect(packed[FIRST_FIELD + PERSON_FIELDS.findIndex(([field]) => field === 'amount')]).toBeNull();
+    const short = JSON.parse(String(encodeRecords([makeRecord({ fullName: 'Lê Văn Tám' })]).values[6])) as unknown[];
+    expect(short).toEqual([{}, [], 'Lê Văn Tám']);
   });
 });
 
