@@ -1,5 +1,5 @@
 import type { PersonRecord, RegisterKind } from '../domain/index.js';
-import { DEFAULT_MATCH_CONFIG, bestMatches, dedupe, type MatchConfig, type MatchInput, type MatchPair } from '../match/index.js';
+import { DEFAULT_MATCH_CONFIG, bestMatches, dedupe, newPrepareCache, type MatchConfig, type MatchInput, type MatchPair } from '../match/index.js';
 import type { PackageRules } from '../rules/index.js';
 import { hasProxy, hasTrustedId } from './person-key.js';
 import { notSamePersonReason } from './same-person.js';
@@ -55,6 +55,9 @@ export function createMatchService(data: AuditData, rules: PackageRules): MatchS
   const dedupeMemo = new Map<MatchSide, MatchPair[]>();
   const bestMemo = new Map<string, (MatchPair | null)[]>();
   const clusterMemo = new Map<MatchSide, PersonClusters>();
+  // One preparation cache for every matcher run of the audit: the same payouts are matched against the
+  // approved list and each register, and parsing their names again each time was a third of the checks.
+  const cache = newPrepareCache();
 
   const records = (side: MatchSide): readonly PersonRecord[] => {
     if (side === 'payouts') return data.payouts;
@@ -77,7 +80,7 @@ export function createMatchService(data: AuditData, rules: PackageRules): MatchS
       let pairs = dedupeMemo.get(side);
       if (pairs === undefined) {
         const rows = records(side);
-        pairs = dedupe(inputOf(side), config).filter((p) => {
+        pairs = dedupe(inputOf(side), config, cache).filter((p) => {
           const a = rows[p.a];
           const b = rows[p.b];
           return a !== undefined && b !== undefined && notSamePersonReason(a, b) === null;
@@ -92,7 +95,7 @@ export function createMatchService(data: AuditData, rules: PackageRules): MatchS
       if (best === undefined) {
         const l = records(left);
         const r = records(right);
-        best = r.length === 0 ? l.map(() => null) : bestMatches(inputOf(left), inputOf(right), config).map((p) => {
+        best = r.length === 0 ? l.map(() => null) : bestMatches(inputOf(left), inputOf(right), config, cache).map((p) => {
           if (p === null) return null;
           const a = l[p.a];
           const b = r[p.b];

@@ -80,3 +80,51 @@ export interface PersonRecord {
   readonly note: string | null;
   readonly flags: readonly NormalizeFlag[];
 }
+
+/** Number of person fields {@link personFieldValuesInto} writes. */
+export const PERSON_FIELD_COUNT = 35;
+
+/**
+ * Writes a record's person fields (everything but role, file, sheet, row, raw and flags) at
+ * `out[offset…]`, in a fixed order: the order the store keeps them in (PERSON_FIELDS there, which checks
+ * the count). Written out field by field: a loop over the field names made every read a megamorphic
+ * keyed load.
+ */
+export function personFieldValuesInto(r: PersonRecord, out: unknown[], offset: number): void {
+  let o = offset;
+  out[o++] = r.fullName;
+  out[o++] = r.nameKey;
+  out[o++] = r.birthDate;
+  out[o++] = r.birthYear;
+  out[o++] = r.gender;
+  out[o++] = r.idNumber;
+  out[o++] = r.idKind;
+  out[o++] = r.householdCode;
+  out[o++] = r.householdHead;
+  out[o++] = r.members;
+  out[o++] = r.relation;
+  out[o++] = r.address;
+  out[o++] = r.village;
+  out[o++] = r.provinceCode;
+  out[o++] = r.districtCode;
+  out[o++] = r.communeCode;
+  out[o++] = r.communeName;
+  out[o++] = r.groupLabel;
+  out[o++] = r.groupCode;
+  out[o++] = r.rate;
+  out[o++] = r.months;
+  out[o++] = r.period;
+  out[o++] = r.amount;
+  out[o++] = r.paidDate;
+  out[o++] = r.signature;
+  out[o++] = r.receiver;
+  out[o++] = r.bankAccount;
+  out[o++] = r.phone;
+  out[o++] = r.revenue;
+  out[o++] = r.deathDate;
+  out[o++] = r.startDate;
+  out[o++] = r.endDate;
+  out[o++] = r.population;
+  out[o++] = r.payer;
+  out[o++] = r.note;
+}

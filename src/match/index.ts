@@ -4,6 +4,7 @@ export { DEFAULT_FIELD_SETTINGS, DEFAULT_MATCH_CONFIG, FIELD_IDS, FIELD_LABELS }
 export type { FieldComparison, MatchPair } from './match-pair.js';
 export type { MatchInput } from './prepare.js';
 export { bestMatches, dedupe, link } from './match-records.js';
+export { newPrepareCache, type PrepareCache } from './prepare.js';
 export { explainMatch, formatWeight } from './explain-match.js';
 export { clusterPairs } from './cluster-pairs.js';
 export { asciiKey, toneForm } from './text.js';

@@ -7,7 +7,7 @@ import { DEFAULT_MATCH_CONFIG, FIELD_IDS, FIELD_LABELS, resolveConfig } from './
 import type { FieldComparison, MatchPair } from './match-pair.js';
 import { defaultNameFrequencies } from './name-frequencies.js';
 import type { MatchInput, Prepared } from './prepare.js';
-import { countValues, newPrepareCache, prepareRecord } from './prepare.js';
+import { countValues, newPrepareCache, prepareRecord, type PrepareCache } from './prepare.js';
 import { FIELD_INDEX, LEVEL, LEVEL_NAMES, Scorer } from './scorer.js';
 import { forEachCandidate } from './blocking.js';
 import { wordTokens } from './text.js';
@@ -61,10 +61,9 @@ function display(r: MatchInput, p: Prepared, field: string): string | null {
  * Scores all candidate pairs of `all` (left list first when linking) and returns those kept;
  * `leftCount` null means dedupe within `all`.
  */
-function run(all: readonly MatchInput[], leftCount: number | null, config: MatchConfig): MatchPair[] {
+function run(all: readonly MatchInput[], leftCount: number | null, config: MatchConfig, cache: PrepareCache): MatchPair[] {
   const cfg = resolveConfig(config);
   const names = defaultNameFrequencies();
-  const cache = newPrepareCache();
   const recs = all.map((r) => prepareRecord(r, cfg.idMode, names, cache));
   countValues(recs);
   const n = recs.length;
@@ -124,8 +123,8 @@ function run(all: readonly MatchInput[], leftCount: number | null, config: Match
  * Pairs of records within one list that are the same person ('match') or may be ('possible'), a < b.
  * @example dedupe(payouts).filter((p) => p.decision === 'match')
  */
-export function dedupe(records: readonly MatchInput[], config: MatchConfig = DEFAULT_MATCH_CONFIG): MatchPair[] {
-  return run(records, null, config);
+export function dedupe(records: readonly MatchInput[], config: MatchConfig = DEFAULT_MATCH_CONFIG, cache = newPrepareCache()): MatchPair[] {
+  return run(records, null, config, cache);
 }
 
 /** Pairs across two lists: `a` indexes `left`, `b` indexes `right`. */
@@ -133,8 +132,9 @@ export function link(
   left: readonly MatchInput[],
   right: readonly MatchInput[],
   config: MatchConfig = DEFAULT_MATCH_CONFIG,
+  cache = newPrepareCache(),
 ): MatchPair[] {
-  return run([...left, ...right], left.length, config);
+  return run([...left, ...right], left.length, config, cache);
 }
 
 /**
@@ -145,9 +145,10 @@ export function bestMatches(
   left: readonly MatchInput[],
   right: readonly MatchInput[],
   config: MatchConfig = DEFAULT_MATCH_CONFIG,
+  cache = newPrepareCache(),
 ): (MatchPair | null)[] {
   const best: (MatchPair | null)[] = left.map(() => null);
-  for (const pair of link(left, right, config)) {
+  for (const pair of link(left, right, config, cache)) {
     const current = best[pair.a];
     if (
       current === null ||

@@ -1,4 +1,4 @@
-import type { PersonRecord } from '../domain/index.js';
+import { PERSON_FIELD_COUNT, personFieldValuesInto, type PersonRecord } from '../domain/index.js';
 import { columnValue, PERSON_FIELDS } from './record-columns.js';
 
 /** A value as bound to a record row's column. */
@@ -23,51 +23,9 @@ export const ENCODED_WIDTH = 7;
 const text = (v: unknown): StoredValue => columnValue(v, 'text');
 const number = (v: unknown): StoredValue => columnValue(v, 'number');
 
-/** Person fields per record, in PERSON_FIELDS order (see {@link fieldValuesInto}). */
+/** Person fields per record, in PERSON_FIELDS order (see personFieldValuesInto in the domain). */
 export const FIELD_COUNT = PERSON_FIELDS.length;
-
-/**
- * Writes a record's person fields at `out[offset…]`, in PERSON_FIELDS order. Written out field by field:
- * a loop over the field names made every read a megamorphic keyed load.
- */
-export function fieldValuesInto(r: PersonRecord, out: unknown[], offset: number): void {
-  let o = offset;
-  out[o++] = r.fullName;
-  out[o++] = r.nameKey;
-  out[o++] = r.birthDate;
-  out[o++] = r.birthYear;
-  out[o++] = r.gender;
-  out[o++] = r.idNumber;
-  out[o++] = r.idKind;
-  out[o++] = r.householdCode;
-  out[o++] = r.householdHead;
-  out[o++] = r.members;
-  out[o++] = r.relation;
-  out[o++] = r.address;
-  out[o++] = r.village;
-  out[o++] = r.provinceCode;
-  out[o++] = r.districtCode;
-  out[o++] = r.communeCode;
-  out[o++] = r.communeName;
-  out[o++] = r.groupLabel;
-  out[o++] = r.groupCode;
-  out[o++] = r.rate;
-  out[o++] = r.months;
-  out[o++] = r.period;
-  out[o++] = r.amount;
-  out[o++] = r.paidDate;
-  out[o++] = r.signature;
-  out[o++] = r.receiver;
-  out[o++] = r.bankAccount;
-  out[o++] = r.phone;
-  out[o++] = r.revenue;
-  out[o++] = r.deathDate;
-  out[o++] = r.startDate;
-  out[o++] = r.endDate;
-  out[o++] = r.population;
-  out[o++] = r.payer;
-  out[o++] = r.note;
-}
+if (FIELD_COUNT !== PERSON_FIELD_COUNT) throw new Error('PERSON_FIELDS and personFieldValuesInto disagree');
 
 /** Where the person fields start in the array record_json holds (after the raw cells and flags). */
 const FIRST = 2;
@@ -82,7 +40,7 @@ const packed = new Array<unknown>(FIRST + FIELD_COUNT).fill(null);
 export function recordJson(r: PersonRecord): string {
   packed[0] = r.raw ?? {};
   packed[1] = r.flags ?? [];
-  fieldValuesInto(r, packed, FIRST);
+  personFieldValuesInto(r, packed, FIRST);
   let length = packed.length;
   while (length > FIRST && (packed[length - 1] === null || packed[length - 1] === undefined)) length--;
   if (length === packed.length) return JSON.stringify(packed);
