@@ -52,7 +52,19 @@ const FILLED_FROM_APPROVAL = ['birthDate', 'birthYear', 'gender', 'revenue', 'ho
  * The payment rows ({@link paymentRows}) each with its approved-list row: wrong-recipient findings cite both,
  * and read fields such as the declared revenue from the approved list when the payout list lacks them.
  */
-export function paymentItems(ctx: CheckContext): { role: 'payouts' | 'beneficiaries'; items: PaymentItem[] } {
+export function paymentItems(ctx: CheckContext): { role: 'payouts' | 'beneficiaries'; items: readonly PaymentItem[] } {
+  // Several checks of a run walk the same items: built once per run (the context), not once per check.
+  let known = itemsOfRun.get(ctx);
+  if (known === undefined) {
+    known = buildPaymentItems(ctx);
+    itemsOfRun.set(ctx, known);
+  }
+  return known;
+}
+
+const itemsOfRun = new WeakMap<CheckContext, { role: 'payouts' | 'beneficiaries'; items: readonly PaymentItem[] }>();
+
+function buildPaymentItems(ctx: CheckContext): { role: 'payouts' | 'beneficiaries'; items: readonly PaymentItem[] } {
   const { role, rows } = paymentRows(ctx);
   const linked = role === 'payouts' && ctx.data.beneficiaries.length > 0;
   const best = linked ? ctx.matches.bestMatches('payouts', 'beneficiaries') : [];
