@@ -12,7 +12,13 @@ type PagedRow = StoredRecordRow & { id: number; sheet_index: number };
  * upload, sheet order and row. Keyset pagination on (sheet_index, row_number, id) within each
  * upload keeps memory bounded however large the audit is. A page never spans two uploads.
  */
-export async function* streamRecords(db: Db, auditId: number, role?: Role, batchSize = 5000): AsyncIterable<PersonRecord[]> {
+export async function* streamRecords(
+  db: Db,
+  auditId: number,
+  role?: Role,
+  batchSize = 5000,
+  options?: { raw?: boolean },
+): AsyncIterable<PersonRecord[]> {
   const size = Math.max(1, Math.floor(batchSize));
   const uploads = (await listUploads(db, auditId)).filter((u) => role === undefined || u.role === role);
   for (const upload of uploads) {
@@ -33,7 +39,7 @@ export async function* streamRecords(db: Db, auditId: number, role?: Role, batch
       const rows = (await query.orderBy('sheet_index').orderBy('row_number').orderBy('id').limit(size).execute()) as PagedRow[];
       const last = rows[rows.length - 1];
       if (!last) break;
-      yield rows.map((row) => recordFromRow(row, upload.role, upload.file));
+      yield rows.map((row) => recordFromRow(row, upload.role, upload.file, options));
       if (rows.length < size) break;
       cursor = { sheetIndex: Number(last.sheet_index), row: Number(last.row_number), id: Number(last.id) };
     }
@@ -45,10 +51,13 @@ export function readyUploadIds(db: Db, auditId: number) {
   return db.selectFrom('uploads').select('id').where('audit_id', '=', auditId).where('state', '=', 'ready');
 }
 
-/** Every record of an audit (optionally of one role), ordered by upload, sheet order and row. */
-export async function loadRecords(db: Db, auditId: number, role?: Role): Promise<PersonRecord[]> {
+/**
+ * Every record of an audit (optionally of one role), ordered by upload, sheet order and row;
+ * `raw: false` without their raw cells (see recordFromRow).
+ */
+export async function loadRecords(db: Db, auditId: number, role?: Role, options?: { raw?: boolean }): Promise<PersonRecord[]> {
   const out: PersonRecord[] = [];
-  for await (const page of streamRecords(db, auditId, role, 10_000)) {
+  for await (const page of streamRecords(db, auditId, role, 10_000, options)) {
     for (const record of page) out.push(record);
   }
   return out;
