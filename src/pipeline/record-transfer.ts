@@ -7,11 +7,13 @@
  * them into one string or encoding them as UTF-8 cost some eight times more than the clone). A text
  * equal to the last one sent at the same position (the sheet, commune of the row above) is not sent
  * again but tagged "same": the storing side reuses the string it already has.
+ * The raw cells cross as [n, values…] against key list n (see RawKeyTable), the lists with the batch
+ * that first needs them.
  * Imports the store's encoding module directly: the worker then loads no database driver.
  */
 import type { PersonRecord } from '../domain/index.js';
 import type { EncodedBatch } from '../ingest/index.js';
-import { ENCODED_WIDTH, encodeRecordInto, type EncodedRecords, type StoredValue } from '../store/record-encoding.js';
+import { ENCODED_WIDTH, encodeRecordInto, RawKeyTable, type EncodedRecords, type StoredValue } from '../store/record-encoding.js';
 
 /** A batch of encoded records as it crosses threads. */
 export interface PackedRecords {
@@ -21,6 +23,8 @@ export interface PackedRecords {
   readonly numbers: Float64Array;
   /** The texts tagged TAG.text, in order. */
   readonly texts: string[];
+  /** Every raw-cell key list numbered so far, when this batch added one (see RawKeyTable). */
+  readonly rawKeys?: string[][];
 }
 
 const TAG = { null: 0, number: 1, text: 2, same: 3 } as const;
@@ -33,13 +37,15 @@ const TAG = { null: 0, number: 1, text: 2, same: 3 } as const;
 export function createBatchEncoder(): (records: PersonRecord[]) => EncodedBatch {
   const last = new Array<StoredValue>(ENCODED_WIDTH).fill(null);
   const scratch = new Array<StoredValue>(ENCODED_WIDTH).fill(null);
+  const keys = new RawKeyTable();
   return (records) => {
+    const lists = keys.lists.length;
     const tags = new Uint8Array(records.length * ENCODED_WIDTH);
     const numbers: number[] = [];
     const texts: string[] = [];
     let t = 0;
     for (const record of records) {
-      encodeRecordInto(record, scratch, 0);
+      encodeRecordInto(record, scratch, 0, keys);
       for (let position = 0; position < ENCODED_WIDTH; position++, t++) {
         const v = scratch[position];
         if (v === null || v === undefined) tags[t] = TAG.null;
@@ -54,7 +60,13 @@ export function createBatchEncoder(): (records: PersonRecord[]) => EncodedBatch 
         }
       }
     }
-    const packed: PackedRecords = { count: records.length, tags, numbers: new Float64Array(numbers), texts };
+    const packed: PackedRecords = {
+      count: records.length,
+      tags,
+      numbers: new Float64Array(numbers),
+      texts,
+      ...(keys.lists.length > lists ? { rawKeys: keys.lists.map((list) => [...list]) } : {}),
+    };
     return { payload: packed, transfer: [tags.buffer as ArrayBuffer, packed.numbers.buffer as ArrayBuffer] };
   };
 }
@@ -77,6 +89,6 @@ export function createBatchDecoder(): (packed: PackedRecords) => EncodedRecords 
       } else if (tag === TAG.same) values[i] = last[position] ?? null;
       else values[i] = null;
     }
-    return { count: packed.count, values };
+    return packed.rawKeys ? { count: packed.count, values, rawKeys: packed.rawKeys } : { count: packed.count, values };
   };
 }

@@ -72,6 +72,23 @@ export interface StoredRecordRow {
 /** Columns to select for {@link recordFromRow}. */
 export const RECORD_ROW_COLUMNS = ['file', 'sheet', 'row_number', 'record_json'] as const;
 
+/** An upload's raw-cell key lists (uploads.raw_keys_json). */
+export type RawKeyLists = readonly (readonly string[])[];
+
+/** The raw cells as stored: an object, or [n, values…] against key list n of the upload. */
+function rawOf(stored: unknown, keys: RawKeyLists | null): Record<string, unknown> {
+  if (!Array.isArray(stored)) return (stored ?? {}) as Record<string, unknown>;
+  const names = keys?.[Number(stored[0])] ?? [];
+  const raw: Record<string, unknown> = {};
+  for (let i = 1; i < stored.length; i++) raw[names[i - 1] ?? `#${i}`] = stored[i];
+  return raw;
+}
+
+/** An upload's raw-cell key lists from its raw_keys_json column. */
+export function parseRawKeys(json: string | null | undefined): RawKeyLists | null {
+  return json ? (JSON.parse(json) as RawKeyLists) : null;
+}
+
 /** The raw cells of records read without them (see {@link recordFromRow}). */
 const NO_RAW: Readonly<Record<string, unknown>> = Object.freeze({});
 
@@ -80,14 +97,19 @@ const NO_RAW: Readonly<Record<string, unknown>> = Object.freeze({});
  * leaves the raw cells out (an empty object): the checks never read them, and on a large audit they are
  * a third of the records' memory.
  */
-export function recordFromRow(row: StoredRecordRow, role: Role, uploadFile: string, options?: { raw?: boolean }): PersonRecord {
+export function recordFromRow(
+  row: StoredRecordRow,
+  role: Role,
+  uploadFile: string,
+  options?: { raw?: boolean; rawKeys?: RawKeyLists },
+): PersonRecord {
   const packed = JSON.parse(row.record_json) as unknown[];
   const record: Record<string, unknown> = {
     role,
     file: row.file ?? uploadFile,
     sheet: row.sheet,
     row: Number(row.row_number),
-    raw: options?.raw === false ? NO_RAW : ((packed[0] ?? {}) as Record<string, unknown>),
+    raw: options?.raw === false ? NO_RAW : rawOf(packed[0], options?.rawKeys ?? null),
   };
   for (let i = 0; i < PERSON_FIELDS.length; i++) {
     const [field, kind] = PERSON_FIELDS[i] as (typeof PERSON_FIELDS)[number];

@@ -12,6 +12,49 @@ export type StoredValue = string | number | null;
 export interface EncodedRecords {
   readonly count: number;
   readonly values: readonly StoredValue[];
+  /**
+   * Every raw-cell key list the encoding numbered so far (see {@link RawKeyTable}), when it grew with this
+   * batch; batches encoded without a table keep their raw cells as objects and carry none.
+   */
+  readonly rawKeys?: readonly (readonly string[])[];
+}
+
+/**
+ * The header texts of one upload's raw cells, numbered list by list in the order first seen: a row's raw
+ * cells are stored as [n, values…] against list n (a sheet has one list, or a few where cells are empty).
+ */
+export class RawKeyTable {
+  readonly lists: string[][] = [];
+  private readonly ids = new Map<string, number>();
+  private last: string[] | null = null;
+  private lastId = -1;
+
+  /** The number of the list `keys`, added when new. Consecutive rows mostly share it: compared first. */
+  idOf(keys: string[]): number {
+    const last = this.last;
+    if (last !== null && last.length === keys.length && last.every((k, i) => k === keys[i])) return this.lastId;
+    const signature = keys.join('\u0000');
+    let id = this.ids.get(signature);
+    if (id === undefined) {
+      id = this.lists.length;
+      this.lists.push(keys);
+      this.ids.set(signature, id);
+    }
+    this.last = keys;
+    this.lastId = id;
+    return id;
+  }
+}
+
+/** A record's raw cells as stored: [n, values…] against list n of `keys`, or the object itself without a table. */
+function storedRaw(raw: Readonly<Record<string, unknown>> | undefined, keys: RawKeyTable | undefined): unknown {
+  if (raw === undefined) return {};
+  if (keys === undefined) return raw;
+  const names = Object.keys(raw);
+  if (names.length === 0) return raw;
+  const values: unknown[] = Object.values(raw);
+  values.unshift(keys.idOf(names));
+  return values;
 }
 
 /** Where an encoded record's values sit, by meaning. */
@@ -34,11 +77,12 @@ const packed = new Array<unknown>(FIRST + FIELD_COUNT).fill(null);
 
 /**
  * The record_json of a record: [raw, flags, then the fields in PERSON_FIELDS order], trailing empty
- * fields left out (they read back as null). One JSON.stringify over a reused array: building the text
- * from parts cost a third more. Non-finite numbers become null.
+ * fields left out (they read back as null); raw as [n, values…] against `keys` when given. One
+ * JSON.stringify over a reused array: building the text from parts cost a third more. Non-finite
+ * numbers become null.
  */
-export function recordJson(r: PersonRecord): string {
-  packed[0] = r.raw ?? {};
+export function recordJson(r: PersonRecord, keys?: RawKeyTable): string {
+  packed[0] = storedRaw(r.raw, keys);
   packed[1] = r.flags ?? [];
   personFieldValuesInto(r, packed, FIRST);
   let length = packed.length;
@@ -49,14 +93,14 @@ export function recordJson(r: PersonRecord): string {
 }
 
 /** Writes one record's values at `out[offset…]` (see {@link ENCODED_WIDTH}). */
-export function encodeRecordInto(r: PersonRecord, out: StoredValue[], offset: number): void {
+export function encodeRecordInto(r: PersonRecord, out: StoredValue[], offset: number, keys?: RawKeyTable): void {
   out[offset + ENCODED.role] = r.role;
   out[offset + ENCODED.file] = r.file;
   out[offset + ENCODED.sheet] = r.sheet;
   out[offset + ENCODED.row] = number(r.row);
   out[offset + ENCODED.communeCode] = text(r.communeCode);
   out[offset + ENCODED.communeName] = text(r.communeName);
-  out[offset + ENCODED.json] = recordJson(r);
+  out[offset + ENCODED.json] = recordJson(r, keys);
 }
 
 /**

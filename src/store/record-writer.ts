@@ -1,7 +1,7 @@
 import { PostgresAdapter, type CompiledQuery, type Kysely } from 'kysely';
 import { AppError, type PersonRecord, type Role } from '../domain/index.js';
 import { tableOfRole } from './record-columns.js';
-import { ENCODED, ENCODED_WIDTH, encodeRecordInto, type EncodedRecords, type StoredValue } from './record-encoding.js';
+import { ENCODED, ENCODED_WIDTH, encodeRecordInto, RawKeyTable, type EncodedRecords, type StoredValue } from './record-encoding.js';
 import type { Db } from './schema.js';
 
 /** Columns every record row gets before the PersonRecord fields, in parameter order. */
@@ -22,6 +22,8 @@ export interface RecordWriter {
   finish(): Promise<number>;
   /** Writes through `db` from now on (e.g. the next short transaction of a staged upload). */
   bind(db: Db): void;
+  /** The raw-cell key lists the rows written refer to (stored with the upload). */
+  rawKeys(): readonly (readonly string[])[];
 }
 
 /**
@@ -114,16 +116,34 @@ export function createRecordWriter(
   }
 
   const scratch = new Array<StoredValue>(ENCODED_WIDTH);
+  // Raw-cell key lists: numbered here for records as built, or as numbered by whoever encoded the batches.
+  const ownKeys = new RawKeyTable();
+  let encodedKeys: readonly (readonly string[])[] = [];
+  let sources: 'none' | 'records' | 'encoded' = 'none';
+  const source = (kind: 'records' | 'encoded'): void => {
+    if (sources !== 'none' && sources !== kind) {
+      throw new AppError('INTERNAL', 'một lần tải lên không được trộn bản ghi và bản ghi đã mã hóa');
+    }
+    sources = kind;
+  };
   return {
     async add(records) {
       if (isEncoded(records)) {
+        if (records.count === 0) return;
+        source('encoded');
+        if (records.rawKeys) encodedKeys = records.rawKeys;
         for (let i = 0; i < records.count; i++) if (queue(records.values, i * ENCODED_WIDTH)) await flush();
         return;
       }
+      if (records.length === 0) return;
+      source('records');
       for (const record of records) {
-        encodeRecordInto(record, scratch, 0);
+        encodeRecordInto(record, scratch, 0, ownKeys);
         if (queue(scratch, 0)) await flush();
       }
+    },
+    rawKeys() {
+      return sources === 'encoded' ? encodedKeys : ownKeys.lists;
     },
     async finish() {
       await flush();

@@ -1,5 +1,5 @@
 import type { PersonRecord, Role } from '../domain/index.js';
-import { RECORD_ROW_COLUMNS, recordFromRow, tableOfRole, type StoredRecordRow } from './record-columns.js';
+import { parseRawKeys, RECORD_ROW_COLUMNS, recordFromRow, tableOfRole, type StoredRecordRow } from './record-columns.js';
 import { listUploads } from './uploads.js';
 import type { Db } from './schema.js';
 
@@ -23,6 +23,8 @@ export async function* streamRecords(
   const uploads = (await listUploads(db, auditId)).filter((u) => role === undefined || u.role === role);
   for (const upload of uploads) {
     const { table } = tableOfRole(upload.role);
+    const rawKeys = await rawKeysOf(db, upload.id);
+    const decode = { ...options, rawKeys };
     let cursor: { sheetIndex: number; row: number; id: number } | undefined;
     for (;;) {
       let query = db
@@ -39,11 +41,17 @@ export async function* streamRecords(
       const rows = (await query.orderBy('sheet_index').orderBy('row_number').orderBy('id').limit(size).execute()) as PagedRow[];
       const last = rows[rows.length - 1];
       if (!last) break;
-      yield rows.map((row) => recordFromRow(row, upload.role, upload.file, options));
+      yield rows.map((row) => recordFromRow(row, upload.role, upload.file, decode));
       if (rows.length < size) break;
       cursor = { sheetIndex: Number(last.sheet_index), row: Number(last.row_number), id: Number(last.id) };
     }
   }
+}
+
+/** An upload's raw-cell key lists (see RawKeyTable); an empty list when it stored none. */
+export async function rawKeysOf(db: Db, uploadId: number): Promise<readonly (readonly string[])[]> {
+  const row = await db.selectFrom('uploads').select('raw_keys_json').where('id', '=', uploadId).executeTakeFirst();
+  return parseRawKeys(row?.raw_keys_json) ?? [];
 }
 
 /** The ids of an audit's ready uploads, as a subquery (records of uploads still being written are invisible). */

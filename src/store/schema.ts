@@ -30,6 +30,8 @@ export interface UploadsTable {
   rows_rejected: number;
   /** 'loading' while the rows are written, 'ready' once visible (see the upload-state migration). */
   state: ColumnType<string, string | undefined, string>;
+  /** The header texts of the rows' raw cells, list by list (see RawKeyTable); null when none. */
+  raw_keys_json: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /**

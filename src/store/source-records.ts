@@ -1,6 +1,7 @@
 import type { PersonRecord, RecordRef } from '../domain/index.js';
 import { RECORD_ROW_COLUMNS, recordFromRow, tableOfRole, type StoredRecordRow } from './record-columns.js';
 import type { Db, RecordTable } from './schema.js';
+import { rawKeysOf } from './records.js';
 import { listUploads } from './uploads.js';
 
 /** A spreadsheet row a finding rests on, as stored now; `record` is null when it is gone. */
@@ -36,6 +37,7 @@ async function lastSheetIndex(db: Db, table: RecordTable, auditId: number, uploa
 export async function loadSourceRecords(db: Db, auditId: number, refs: readonly RecordRef[]): Promise<SourceRecord[]> {
   const uploads = (await listUploads(db, auditId)).reverse();
   const sheetCounts = new Map<number, number | undefined>();
+  const rawKeys = new Map<number, readonly (readonly string[])[]>();
   const out: SourceRecord[] = [];
   for (const ref of refs) {
     const { table } = tableOfRole(ref.role);
@@ -59,7 +61,8 @@ export async function loadSourceRecords(db: Db, auditId: number, refs: readonly 
         .limit(1)
         .executeTakeFirst()) as StoredRecordRow | undefined;
       if (row) {
-        found = { ref, record: recordFromRow(row, upload.role, upload.file), uploadId: upload.id };
+        if (!rawKeys.has(upload.id)) rawKeys.set(upload.id, await rawKeysOf(db, upload.id));
+        found = { ref, record: recordFromRow(row, upload.role, upload.file, { rawKeys: rawKeys.get(upload.id) ?? [] }), uploadId: upload.id };
         break;
       }
     }

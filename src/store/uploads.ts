@@ -152,6 +152,7 @@ export async function storeUpload(
         .set({
           mapping_json: JSON.stringify(input.mapping ?? null),
           sheets_json: JSON.stringify(sheets),
+          raw_keys_json: writer.rawKeys().length > 0 ? JSON.stringify(writer.rawKeys()) : null,
           rows_read: total('rowsRead'),
           rows_skipped: total('rowsSkipped'),
           rows_rejected: total('rowsRejected'),

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../../src/domain/index.js';
 import { ingestUpload } from '../../src/pipeline/index.js';
 import { createBatchDecoder, createBatchEncoder, type PackedRecords } from '../../src/pipeline/record-transfer.js';
-import { createAudit, encodeRecords, listUploads, loadRecords, openDb, type DbHandle } from '../../src/store/index.js';
+import { createAudit, listUploads, loadRecords, openDb, type DbHandle } from '../../src/store/index.js';
+import { ENCODED_WIDTH, encodeRecordInto, RawKeyTable, type StoredValue } from '../../src/store/record-encoding.js';
 import { villageSheet } from '../ingest/village-workbook.js';
 import { tempDir, writeText, writeWorkbook } from '../ingest/write-files.js';
 import { makeRecord } from '../support/records.js';
@@ -11,6 +12,7 @@ describe('record transfer between the reading worker and the store', () => {
   it('unpacks to exactly what encodeRecords gives, texts repeated within and across batches included', () => {
     const encode = createBatchEncoder();
     const decode = createBatchDecoder();
+    const keys = new RawKeyTable();
     for (let b = 0; b < 5; b++) {
       const records = Array.from({ length: 4 }, (_, i) =>
         makeRecord({
@@ -20,13 +22,19 @@ describe('record transfer between the reading worker and the store', () => {
           village: `Thôn ${i % 2}`,
           amount: i % 2 === 0 ? 1_500_000 : null,
           months: 1.5,
-          raw: { 'Họ và tên': 'x', STT: i, 'Ghi chú': '' },
+          raw: b === 3 ? { 'Họ và tên': 'x', STT: i } : { 'Họ và tên': 'x', STT: i, 'Ghi chú': '' },
           flags: i === 0 ? ['GROUP_UNKNOWN'] : [],
         }),
       );
       const { payload, transfer } = encode(records);
       expect(transfer.length).toBe(2);
-      expect(decode(structuredClone(payload as PackedRecords))).toEqual(encodeRecords(records));
+      const lists = keys.lists.length;
+      const values = new Array<StoredValue>(records.length * ENCODED_WIDTH);
+      records.forEach((record, i) => encodeRecordInto(record, values, i * ENCODED_WIDTH, keys));
+      const decoded = decode(structuredClone(payload as PackedRecords));
+      expect(decoded.values).toEqual(values);
+      // The key lists travel with the first batch that needs them (b = 0, and b = 3 with a shorter list).
+      expect(decoded.rawKeys).toEqual(keys.lists.length > lists ? keys.lists : undefined);
     }
   });
 });

@@ -54,6 +54,25 @@ forEachDialect('storeUpload with encoded batches', (ctx) => {
     expect(stored).toEqual(records);
   });
 
+  it('stores raw cells as [list, values…] with each header list once per upload, and reads them back as they were', async () => {
+    const db = ctx.db();
+    const audit = await createAudit(db, { name: 'Ô gốc', packageId: 'nq42-2020' });
+    const records = [
+      makeRecord({ row: 2, raw: { STT: 1, 'Họ và tên': 'Lê Thị Hoa', 'Số tiền': '1.500.000' } }),
+      makeRecord({ row: 3, raw: { STT: 2, 'Họ và tên': 'Trần Văn Bình', 'Số tiền': 750000 } }),
+      makeRecord({ row: 4, raw: { STT: 3, 'Họ và tên': 'Phạm Thị Lan' } }),
+      makeRecord({ row: 5, raw: {} }),
+    ];
+    await storeUpload(db, { auditId: audit.id, file: 'chi-tra.xlsx', sha256: 'k', role: 'payouts', mapping: {}, sheets: [] }, (async function* () {
+      yield records;
+    })());
+    const upload = await db.selectFrom('uploads').select('raw_keys_json').where('audit_id', '=', audit.id).executeTakeFirstOrThrow();
+    expect(JSON.parse(upload.raw_keys_json ?? 'null')).toEqual([['STT', 'Họ và tên', 'Số tiền'], ['STT', 'Họ và tên']]);
+    const rows = await db.selectFrom('payouts').select('record_json').where('audit_id', '=', audit.id).orderBy('row_number').execute();
+    expect(rows.map((r) => (JSON.parse(r.record_json) as unknown[])[0])).toEqual([[0, 1, 'Lê Thị Hoa', '1.500.000'], [0, 2, 'Trần Văn Bình', 750000], [1, 3, 'Phạm Thị Lan'], {}]);
+    expect(await loadRecords(db, audit.id)).toEqual(records);
+  });
+
   it('refuses an encoded record of another role, leaving nothing stored', async () => {
     const db = ctx.db();
     const audit = await createAudit(db, { name: 'Sai vai trò', packageId: 'nq42-2020' });
