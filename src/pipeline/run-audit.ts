@@ -48,7 +48,7 @@ export async function runAudit(db: Db, args: { auditId: number; packageId: strin
   const run = await createRun(db, args.auditId, args.packageId, rules.version);
   await updateRun(db, run.id, { status: 'running', progress: 0 });
   try {
-    // The checks never read the raw cells: left out, the records take a third less memory.
+    // The checks never read the raw cells: left out, the records take less memory.
     const data = partitionRecords(await loadRecords(db, args.auditId, undefined, { raw: false }));
     const { findings, perCheck } = runChecks(data, rules);
     const saved = await saveRunFindings(db, args.auditId, run.id, findings);
