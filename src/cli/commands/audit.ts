@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError, isRegisterKind, type RegisterKind } from '../../domain/index.js';
-import { auditFiles, type AuditFilesResult } from '../../pipeline/index.js';
+import type { AuditFilesResult } from '../../pipeline/index.js';
 import { collect } from '../options.js';
 import { createProgress } from '../progress.js';
 
@@ -47,6 +47,7 @@ export function registerAudit(program: Command): void {
     .option('--out <file>', 'tệp Excel kết quả (.xlsx)')
     .option('--json <file>', 'tệp JSON kết quả (ansinh.findings/1)')
     .action(async (opts: { beneficiaries: string[]; payouts: string[]; register: string[]; package: string; name?: string; db?: string; out?: string; json?: string }) => {
+      const { auditFiles } = await import('../../pipeline/index.js');
       if (opts.payouts.length === 0 && opts.beneficiaries.length === 0) {
         throw new AppError('BAD_INPUT', 'cần ít nhất một tệp --payouts hoặc --beneficiaries');
       }

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { evaluateSamples } from '../../pipeline/index.js';
 
 export function registerDemo(program: Command): void {
   program
@@ -9,6 +8,7 @@ export function registerDemo(program: Command): void {
     .option('--samples <dir>', 'thư mục mẫu', 'samples')
     .option('--out <dir>', 'thư mục báo cáo', 'reports')
     .action(async (opts: { samples: string; out: string }) => {
+      const { evaluateSamples } = await import('../../pipeline/index.js');
       const out = path.join(opts.out, 'demo.xlsx');
       const json = path.join(opts.out, 'demo.json');
       const { findings, scores } = await evaluateSamples(opts.samples, { out, json });

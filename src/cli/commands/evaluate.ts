@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { evaluateSamples } from '../../pipeline/index.js';
 
 export function registerEvaluate(program: Command): void {
   program
@@ -8,6 +7,7 @@ export function registerEvaluate(program: Command): void {
     .option('--samples <dir>', 'thư mục mẫu có answers.json', 'samples')
     .option('--json <file>', 'ghi thêm kết quả JSON')
     .action(async (opts: { samples: string; json?: string }) => {
+      const { evaluateSamples } = await import('../../pipeline/index.js');
       const { scores, traps, checks } = await evaluateSamples(opts.samples, opts.json ? { json: opts.json } : {});
       const out = process.stdout;
       out.write(`${'Quy tắc'.padEnd(28)} ${'cần tìm'.padStart(8)} ${'tìm thấy'.padStart(9)} ${'đúng'.padStart(6)} ${'precision'.padStart(10)} ${'recall'.padStart(8)}\n`);

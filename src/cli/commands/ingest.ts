@@ -1,7 +1,5 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { createAudit, findAuditByName } from '../../store/index.js';
-import { ingestUpload } from '../../pipeline/index.js';
 import { openCliDb } from '../database.js';
 import { collect, parseMapping, parseRoleOption } from '../options.js';
 import { createProgress } from '../progress.js';
@@ -19,6 +17,8 @@ export function registerIngest(program: Command): void {
     .option('--db <path>', 'tệp SQLite hoặc postgres://… (mặc định ANSINH_DB / DATABASE_URL)')
     .argument('<files...>', 'các tệp cần nạp')
     .action(async (files: string[], opts: { audit: string; role: string; package: string; area?: string; map: string[]; mappingFile?: string; db?: string }) => {
+      const { createAudit, findAuditByName } = await import('../../store/index.js');
+      const { ingestUpload } = await import('../../pipeline/ingest-upload.js');
       const role = parseRoleOption(opts.role);
       const mapping = parseMapping(opts.map, opts.mappingFile);
       const handle = await openCliDb(opts.db);

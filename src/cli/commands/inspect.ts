@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { formatInspectReport, inspectFile } from '../../ingest/index.js';
 import { collect, parseMapping, parseRoleOption } from '../options.js';
 
 export function registerInspect(program: Command): void {
@@ -12,6 +11,7 @@ export function registerInspect(program: Command): void {
     .option('--mapping-file <file>', 'tệp JSON ánh xạ cột')
     .option('--rows <n>', 'số dòng mẫu mỗi trang', '5')
     .action(async (file: string, opts: { role: string; map: string[]; mappingFile?: string; rows: string }) => {
+      const { formatInspectReport, inspectFile } = await import('../../ingest/index.js');
       const mapping = parseMapping(opts.map, opts.mappingFile);
       const report = await inspectFile(file, {
         role: parseRoleOption(opts.role),

@@ -2,12 +2,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../domain/index.js';
-import { importReview, writeCommunePostingList } from '../../pipeline/index.js';
-import { findAuditByName, listAudits, type Db } from '../../store/index.js';
+import type { Db } from '../../store/index.js';
 import { openCliDb } from '../database.js';
 
 /** The audit named by --audit, or the only/most recent one when there is no doubt. */
 async function chooseAudit(db: Db, name: string | undefined): Promise<{ id: number; name: string }> {
+  const { findAuditByName, listAudits } = await import('../../store/index.js');
   if (name) {
     const audit = await findAuditByName(db, name);
     if (!audit) throw new AppError('NOT_FOUND', `không có cuộc kiểm tra tên "${name}" trong cơ sở dữ liệu`);
@@ -35,6 +35,7 @@ export function registerReview(program: Command): void {
     .option('--reviewer <name>', 'người xem xét', os.userInfo().username)
     .option('--db <path>', 'tệp SQLite hoặc postgres://… (mặc định ANSINH_DB / DATABASE_URL)')
     .action(async (file: string, opts: { audit?: string; reviewer: string; db?: string }) => {
+      const { importReview } = await import('../../pipeline/index.js');
       const handle = await openCliDb(opts.db);
       try {
         const audit = await chooseAudit(handle.db, opts.audit);
@@ -59,6 +60,7 @@ export function registerReview(program: Command): void {
     .option('--out <file>', 'tệp .xlsx ghi ra (mặc định reports/niem-yet-<mã xã>.xlsx)')
     .option('--db <path>', 'tệp SQLite hoặc postgres://… (mặc định ANSINH_DB / DATABASE_URL)')
     .action(async (opts: { commune: string; audit?: string; out?: string; db?: string }) => {
+      const { writeCommunePostingList } = await import('../../pipeline/index.js');
       const handle = await openCliDb(opts.db);
       try {
         const audit = await chooseAudit(handle.db, opts.audit);

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { generateSamples } from '../../samples/index.js';
 
 export function registerSamples(program: Command): void {
   program
@@ -9,6 +8,7 @@ export function registerSamples(program: Command): void {
     .option('--rows <n>', 'số dòng chi trả xấp xỉ', '600')
     .option('--out <dir>', 'thư mục ghi', 'samples')
     .action(async (opts: { seed: string; rows: string; out: string }) => {
+      const { generateSamples } = await import('../../samples/index.js');
       const result = await generateSamples({ seed: Number(opts.seed), rows: Number(opts.rows), outDir: opts.out });
       process.stdout.write(`Đã ghi ${result.files.length} tệp và answers.json vào ${opts.out}\n`);
     });

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { AppError } from '../../domain/index.js';
-import { startServer } from '../../server/index.js';
 
 interface ServeOptions {
   port?: string;
@@ -18,6 +17,7 @@ export function registerServe(program: Command): void {
     .option('--samples <dir>', 'thư mục dữ liệu mẫu cho --demo', 'samples')
     .option('--reports <dir>', 'thư mục báo cáo cho --demo', 'reports')
     .action(async (opts: ServeOptions) => {
+      const { startServer } = await import('../../server/index.js');
       const port = opts.port === undefined ? undefined : Number(opts.port);
       if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
         throw new AppError('BAD_INPUT', `cổng "${opts.port}" không hợp lệ: cần một số từ 0 đến 65535`);

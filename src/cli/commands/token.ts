@@ -1,6 +1,5 @@
 import os from 'node:os';
 import type { Command } from 'commander';
-import { createToken } from '../../server/index.js';
 import { openCliDb } from '../database.js';
 
 /** `token create --username U`: prints a new API token for scripts (shown once, stored hashed). */
@@ -13,6 +12,7 @@ export function registerToken(program: Command): void {
     .option('--name <label>', 'ghi chú cho mã (ví dụ tên tập lệnh)')
     .option('--db <path>', 'tệp SQLite hoặc postgres://… (mặc định ANSINH_DB / DATABASE_URL)')
     .action(async (opts: { username: string; name?: string; db?: string }) => {
+      const { createToken } = await import('../../server/index.js');
       const handle = await openCliDb(opts.db);
       try {
         const result = await createToken(handle.db, { username: opts.username, name: opts.name ?? null, actor: `cli:${os.userInfo().username}` });

@@ -1,6 +1,5 @@
 import os from 'node:os';
 import type { Command } from 'commander';
-import { addUser } from '../../server/index.js';
 import { openCliDb } from '../database.js';
 
 /** `user add --username U --role R --area CODE`: creates a user and prints a generated password once. */
@@ -14,6 +13,7 @@ export function registerUser(program: Command): void {
     .option('--area <code>', 'mã địa bàn GSO: tỉnh (2 chữ số), huyện (3) hoặc xã (5); bỏ trống với admin (toàn quốc)')
     .option('--db <path>', 'tệp SQLite hoặc postgres://… (mặc định ANSINH_DB / DATABASE_URL)')
     .action(async (opts: { username: string; role: string; area?: string; db?: string }) => {
+      const { addUser } = await import('../../server/index.js');
       const handle = await openCliDb(opts.db);
       try {
         const { user: created, password } = await addUser(handle.db, {
