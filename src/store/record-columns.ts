@@ -5,7 +5,8 @@ type FieldKind = 'text' | 'number';
 
 /**
  * PersonRecord fields in the order record_json holds them after the raw cells and the flags:
- * [field, kind]. Append only: rows already stored keep their positions.
+ * [field, kind]. Append only: rows already stored keep their positions. A text field may be stored as
+ * a number: the position, in the stored raw cells [n, values…], of the cell it equals.
  */
 export const PERSON_FIELDS = [
   ['fullName', 'text'],
@@ -111,9 +112,12 @@ export function recordFromRow(
     row: Number(row.row_number),
     raw: options?.raw === false ? NO_RAW : rawOf(packed[0], options?.rawKeys ?? null),
   };
+  const cells = Array.isArray(packed[0]) ? (packed[0] as unknown[]) : null;
   for (let i = 0; i < PERSON_FIELDS.length; i++) {
     const [field, kind] = PERSON_FIELDS[i] as (typeof PERSON_FIELDS)[number];
-    record[field] = columnValue(packed[FIRST_FIELD + i], kind);
+    const stored = packed[FIRST_FIELD + i];
+    // A number in a text field is the position of the raw cell it equals (see referToRawCells).
+    record[field] = columnValue(kind === 'text' && typeof stored === 'number' && cells !== null ? cells[stored] : stored, kind);
   }
   record['flags'] = (packed[1] ?? []) as NormalizeFlag[];
   return record as unknown as PersonRecord;

@@ -76,15 +76,61 @@ const FIRST = 2;
 const packed = new Array<unknown>(FIRST + FIELD_COUNT).fill(null);
 
 /**
+ * Positions in the packed array of the text fields that often repeat a raw cell word for word (the name,
+ * the ID, the address, the commune, the group label…): such a field is stored as the position of that
+ * cell in the stored raw cells, see {@link referToRawCells}.
+ */
+const REFERRING_FIELDS: readonly number[] = PERSON_FIELDS.flatMap(([field, kind], i) =>
+  kind === 'text' && !['nameKey', 'gender', 'idKind', 'provinceCode', 'districtCode', 'communeCode', 'groupCode'].includes(field)
+    ? [FIRST + i]
+    : [],
+);
+
+/** Per referring field, where in the raw cells the previous row's value was found (rows of a sheet agree). */
+const lastCell = new Array<number>(FIRST + FIELD_COUNT).fill(1);
+
+/** Text shorter than this is written out: a reference would save next to nothing. */
+const MIN_REFERRED_LENGTH = 4;
+
+/**
+ * Replaces each text field equal to one of the stored raw cells by that cell's position (≥ 1) in
+ * `cells` = [n, values…]. A number is never a text field's value otherwise, so the reading side
+ * (recordFromRow) tells the two apart. About a quarter of a typical row's JSON is saved, and with it
+ * stringify time, garbage and the bytes SQLite writes.
+ */
+function referToRawCells(cells: readonly unknown[]): void {
+  for (const slot of REFERRING_FIELDS) {
+    const value = packed[slot];
+    if (typeof value !== 'string' || value.length < MIN_REFERRED_LENGTH) continue;
+    const hint = lastCell[slot] ?? 1;
+    if (cells[hint] === value) {
+      packed[slot] = hint;
+      continue;
+    }
+    for (let c = 1; c < cells.length; c++) {
+      const cell = cells[c];
+      if (typeof cell === 'string' && cell.length === value.length && cell === value) {
+        packed[slot] = c;
+        lastCell[slot] = c;
+        break;
+      }
+    }
+  }
+}
+
+/**
  * The record_json of a record: [raw, flags, then the fields in PERSON_FIELDS order], trailing empty
- * fields left out (they read back as null); raw as [n, values…] against `keys` when given. One
+ * fields left out (they read back as null); raw as [n, values…] against `keys` when given, and then
+ * text fields equal to a raw cell stored as its position (see {@link referToRawCells}). One
  * JSON.stringify over a reused array: building the text from parts cost a third more. Non-finite
  * numbers become null.
  */
 export function recordJson(r: PersonRecord, keys?: RawKeyTable): string {
-  packed[0] = storedRaw(r.raw, keys);
+  const raw = storedRaw(r.raw, keys);
+  packed[0] = raw;
   packed[1] = r.flags ?? [];
   personFieldValuesInto(r, packed, FIRST);
+  if (Array.isArray(raw)) referToRawCells(raw);
   let length = packed.length;
   while (length > FIRST && (packed[length - 1] === null || packed[length - 1] === undefined)) length--;
   if (length === packed.length) return JSON.stringify(packed);

@@ -73,6 +73,31 @@ forEachDialect('storeUpload with encoded batches', (ctx) => {
     expect(await loadRecords(db, audit.id)).toEqual(records);
   });
 
+  it('stores a text field equal to a raw cell as that cell\'s position, and reads the text back', async () => {
+    const db = ctx.db();
+    const audit = await createAudit(db, { name: 'Tham chiếu ô', packageId: 'nq42-2020' });
+    const raw = (name: string, address: string) => ({ STT: 1, 'Họ và tên': name, 'Địa chỉ': address, 'Số CCCD': '001080001234', Xã: 'Xã Hòa Bình' });
+    const records = [
+      makeRecord({ row: 2, raw: raw('Lê Thị Hoa', 'Thôn 7, Xã Hòa Bình'), fullName: 'Lê Thị Hoa', address: 'Thôn 7, Xã Hòa Bình', idNumber: '001080001234', communeName: 'Xã Hòa Bình', nameKey: 'le thi hoa' }),
+      // The name differs from its cell (normalised), the address sits in another column than the row above's: both still right.
+      makeRecord({ row: 3, raw: { STT: 2, 'Địa chỉ': 'Thôn 2', 'Họ và tên': 'TRẦN VĂN BÌNH' }, fullName: 'Trần Văn Bình', address: 'Thôn 2', village: 'Thôn 2' }),
+      // A field equal to a number cell's digits stays text.
+      makeRecord({ row: 4, raw: { STT: 1948, 'Họ và tên': 'Phạm Thị Lan' }, fullName: 'Phạm Thị Lan', note: '1948' }),
+    ];
+    await storeUpload(db, { auditId: audit.id, file: 'chi-tra.xlsx', sha256: 'r', role: 'payouts', mapping: {}, sheets: [] }, (async function* () {
+      yield records;
+    })());
+    const rows = await db.selectFrom('payouts').select('record_json').where('audit_id', '=', audit.id).orderBy('row_number').execute();
+    const packed = rows.map((r) => JSON.parse(r.record_json) as unknown[]);
+    const slot = (field: string): number => FIRST_FIELD + PERSON_FIELDS.findIndex(([f]) => f === field);
+    expect([packed[0]?.[slot('fullName')], packed[0]?.[slot('address')], packed[0]?.[slot('idNumber')], packed[0]?.[slot('communeName')]]).toEqual([2, 3, 4, 5]);
+    expect(packed[0]?.[slot('nameKey')]).toBe('le thi hoa');
+    expect([packed[1]?.[slot('fullName')], packed[1]?.[slot('address')], packed[1]?.[slot('village')]]).toEqual(['Trần Văn Bình', 2, 2]);
+    expect(packed[2]?.[slot('note')]).toBe('1948');
+    expect(await loadRecords(db, audit.id)).toEqual(records);
+    expect(await loadRecords(db, audit.id, undefined, { raw: false })).toEqual(records.map((r) => ({ ...r, raw: {} })));
+  });
+
   it('refuses an encoded record of another role, leaving nothing stored', async () => {
     const db = ctx.db();
     const audit = await createAudit(db, { name: 'Sai vai trò', packageId: 'nq42-2020' });
