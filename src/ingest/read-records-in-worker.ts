@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { AppError, formatLocation, type PersonRecord } from '../domain/index.js';
+import { startModuleWorker } from '../threads/start-worker.js';
 import type { FileStats, IngestOptions } from './types.js';
 import type { FromParent, ToParent, WorkerError, WorkerInput } from './worker-messages.js';
 
@@ -75,22 +74,11 @@ export async function* readBatchesInWorker<T>(filePath: string, options: IngestO
   }
 }
 
-/**
- * Starts the worker module beside this one. It is TypeScript run through tsx (a runtime dependency),
- * whose loader a worker does not inherit when the parent was started otherwise (vitest), so a small
- * bootstrap registers it first.
- */
+/** Starts read-records-worker beside this module. */
 function startWorker(input: WorkerInput): Worker {
-  const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  const moduleUrl = new URL(`./read-records-worker${extension}`, import.meta.url).href;
   // A young generation of 16 MB: 64 MB (once chosen to save scavenges) cost some 50 MB more peak memory
   // on a large ingest for no CPU time measurably saved since the batches cross threads packed.
-  const options = { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 16 } };
-  if (extension === '.js') return new Worker(new URL(moduleUrl), options);
-  // The ESM build of tsx's API (its CommonJS build cannot register from an eval'd script).
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(moduleUrl)}); });`;
-  return new Worker(bootstrap, { ...options, eval: true });
+  return startModuleWorker(import.meta.url, 'read-records-worker', { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
 }
 
 /** The worker's error as thrown by readRecords: an AppError with its code and location, else INTERNAL. */

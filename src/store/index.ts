@@ -13,7 +13,7 @@ export { applyReviews, findingHistory, setFindingReview } from './reviews.js';
 export type { AuditRow, FindingEvent, RunRow, RunStatus, StoredFinding, UploadRow, UploadSheetCounts } from './rows.js';
 export { createRun, getRun, listRuns, updateRun } from './runs.js';
 export type { Database, Db } from './schema.js';
-export { ABANDONED_UPLOAD_MS, deleteUpload, findUploadBySha, getUpload, listUploads, removeAbandonedUploads, storeUpload, type UploadInput } from './uploads.js';
+export { ABANDONED_UPLOAD_MS, deleteUpload, findUploadBySha, getUpload, listUploads, removeAbandonedUploads, storeUpload, type StoreUploadOptions, type UploadInput } from './uploads.js';
 export { USER_ROLES, isUserRole } from './account-rows.js';
 export type { ApiTokenRow, AuditLogEntry, JobError, JobKind, JobRow, JobStatus, SessionRow, UserRole, UserRow } from './account-rows.js';
 export { countUsers, findUserByName, findUserCredentials, getUser, insertUser, listUsers, updateUser } from './users.js';

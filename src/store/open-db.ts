@@ -6,6 +6,7 @@ import pg from 'pg';
 import { AppError } from '../domain/index.js';
 import { migrateToLatest } from './migrate.js';
 import type { Database, Db } from './schema.js';
+import { configureSqliteConnection, rememberSqliteFile } from './sqlite-connection.js';
 import { cachingSqliteDatabase } from './statement-cache.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -45,21 +46,9 @@ async function openSqlite(file: string): Promise<DbHandle> {
   } catch (error) {
     throw new AppError('INTERNAL', `không mở được cơ sở dữ liệu SQLite "${file}": ${String(error)}`, undefined, { cause: error });
   }
-  // 16 KiB pages for a new file (an existing file keeps its own): a record row is some 500 bytes; a raw
-  // better-sqlite3 test of such rows wrote about a fifth faster than with the 4 KiB default (within this
-  // machine's noise in the full ingest). Only takes effect before the first table exists and WAL is on.
-  raw.pragma('page_size = 16384');
-  raw.pragma('journal_mode = WAL');
-  // NORMAL is safe with WAL (a power cut can lose the last commits, never corrupt the file).
-  raw.pragma('synchronous = NORMAL');
-  raw.pragma('foreign_keys = ON');
-  raw.pragma('busy_timeout = 5000');
-  // 32 MiB of page cache. Record rows and the ordering index are appended in order, so a large upload
-  // touches few pages at a time; the larger cache the (since dropped) ID and name indexes needed would
-  // cost a million-row upload some 250 MB of memory for nothing.
-  raw.pragma('cache_size = -32768');
-  raw.pragma('temp_store = MEMORY');
+  configureSqliteConnection(raw);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingSqliteDatabase(raw) }) });
+  if (!inMemory) rememberSqliteFile(db, path.resolve(file));
   return finishOpen(db, 'sqlite');
 }
 

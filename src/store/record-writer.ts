@@ -3,6 +3,7 @@ import { AppError, type PersonRecord, type Role } from '../domain/index.js';
 import { tableOfRole } from './record-columns.js';
 import { ENCODED, ENCODED_WIDTH, encodeRecordInto, RawKeyTable, type EncodedRecords, type StoredValue } from './record-encoding.js';
 import type { Db } from './schema.js';
+import type { WriteWorker } from './write-worker-client.js';
 
 /** Columns every record row gets before the PersonRecord fields, in parameter order. */
 const LEAD_COLUMNS = ['upload_id', 'audit_id', 'file', 'sheet', 'row_number', 'sheet_index', 'commune_code', 'commune_name', 'record_json'] as const;
@@ -28,13 +29,15 @@ export interface RecordWriter {
 
 /**
  * Writes one upload's records with multi-row INSERTs compiled once by Kysely and re-run with new
- * parameters (the SQLite driver wrapper reuses the prepared statement). Rows keep the order they
- * arrive in; a sheet's index is the order in which its first row arrived.
+ * parameters (the SQLite driver wrapper reuses the prepared statement), or, given a `worker`, queues
+ * them there (the caller sends its chunks). Rows keep the order they arrive in; a sheet's index is
+ * the order in which its first row arrived.
  */
 export function createRecordWriter(
   initialDb: Db,
   target: { uploadId: number; auditId: number; role: Role; file: string },
   onProgress?: (rows: number) => void,
+  worker?: WriteWorker,
 ): RecordWriter {
   let db = initialDb;
   const { table, kind } = tableOfRole(target.role);
@@ -72,6 +75,13 @@ export function createRecordWriter(
 
   async function flush(): Promise<void> {
     if (queued === 0) return;
+    if (worker) {
+      worker.run(template(queued).sql, params, queued * width);
+      written += queued;
+      queued = 0;
+      onProgress?.(written);
+      return;
+    }
     const bound = queued === rowsPerStatement ? params : params.slice(0, queued * width);
     await db.executeQuery({ ...template(queued), parameters: bound });
     written += queued;

@@ -7,11 +7,22 @@ import type { EncodedRecords } from './record-encoding.js';
 import { createRecordWriter, type RecordWriter } from './record-writer.js';
 import type { UploadRow, UploadSheetCounts } from './rows.js';
 import type { Db, UploadsTable } from './schema.js';
+import { sqliteFileOf } from './sqlite-connection.js';
+import { WriteWorker } from './write-worker-client.js';
 
 /**
  * What is stored about an upload besides its rows. `mapping` and `sheets` are read only after the
  * last record, so a caller may fill them (e.g. with getters) while the rows stream through.
  */
+export interface StoreUploadOptions {
+  /**
+   * On an embedded database file, outside a caller's transaction: write the rows from a worker thread
+   * with its own connection while this thread produces the next ones (see WriteWorker). Elsewhere
+   * (PostgreSQL, in memory, in a transaction) ignored.
+   */
+  writeInWorker?: boolean;
+}
+
 export interface UploadInput {
   auditId: number;
   file: string;
@@ -104,6 +115,7 @@ export async function storeUpload(
   input: UploadInput,
   records: AsyncIterable<readonly PersonRecord[] | EncodedRecords>,
   onProgress?: (rows: number) => void,
+  options: StoreUploadOptions = {},
 ): Promise<UploadRow> {
   if (parseRole(input.role) === null) {
     throw new AppError('BAD_INPUT', `vai trò "${input.role}" không hợp lệ`, { file: input.file });
@@ -139,8 +151,12 @@ export async function storeUpload(
       return Number(inserted.id);
     });
     try {
-      const writer = createRecordWriter(db, { uploadId, auditId: input.auditId, role: input.role, file: input.file }, onProgress);
-      if (staged) await writeInChunks(db, writer, records);
+      const target = { uploadId, auditId: input.auditId, role: input.role, file: input.file };
+      const file = options.writeInWorker && staged ? sqliteFileOf(db) : undefined;
+      const worker = file === undefined ? undefined : new WriteWorker(file);
+      const writer = createRecordWriter(db, target, onProgress, worker);
+      if (worker) await writeThroughWorker(worker, writer, records);
+      else if (staged) await writeInChunks(db, writer, records);
       else {
         for await (const batch of records) await writer.add(batch);
         await writer.finish();
@@ -197,6 +213,35 @@ async function writeInChunks(db: Db, writer: RecordWriter, records: AsyncIterabl
     if (pendingRows >= ROWS_PER_COMMIT) await commit();
   }
   await commit();
+}
+
+/**
+ * Feeds the writer, whose statements go to the write worker, in chunks of about {@link ROWS_PER_COMMIT}
+ * rows, each committed by the worker as one transaction while the next is read. On any failure (the
+ * records, or the worker's writes) the worker is stopped before the error goes on to the clean-up.
+ */
+async function writeThroughWorker(
+  worker: WriteWorker,
+  writer: RecordWriter,
+  records: AsyncIterable<readonly PersonRecord[] | EncodedRecords>,
+): Promise<void> {
+  try {
+    let rows = 0;
+    for await (const batch of records) {
+      await writer.add(batch);
+      rows += Array.isArray(batch) ? batch.length : (batch as EncodedRecords).count;
+      if (rows >= ROWS_PER_COMMIT) {
+        await writer.finish();
+        await worker.send();
+        rows = 0;
+      }
+    }
+    await writer.finish();
+    await worker.close();
+  } catch (error) {
+    await worker.abort();
+    throw error;
+  }
 }
 
 /** Deletes an upload row and its records (whatever its state), in one transaction. */

@@ -1,0 +1,111 @@
+import type { Worker } from 'node:worker_threads';
+import { AppError } from '../domain/index.js';
+import { startModuleWorker } from '../threads/start-worker.js';
+import type { StoredValue } from './record-encoding.js';
+import type { FromWriteWorker, ToWriteWorker, WriteWorkerInput } from './write-worker-messages.js';
+
+/** Commits sent but not yet answered before send() waits: the worker always has the next transaction queued. */
+const IN_FLIGHT = 2;
+
+/**
+ * Runs INSERTs on the embedded database from a worker thread with its own connection, so that the
+ * calling thread goes on reading and normalising the next rows while SQLite writes these (on a large
+ * upload, a third of the work). Statements sent with {@link WriteWorker.run} (as they are made: a
+ * message per statement lets their values die young, where collecting a transaction's worth doubled
+ * this thread's garbage collection) are committed as one transaction by {@link WriteWorker.send}. The
+ * first error a transaction meets is thrown by a later send() or by close(); the transactions
+ * committed before it stay (the caller removes them, see storeUpload).
+ */
+export class WriteWorker {
+  private readonly worker: Worker;
+  private readonly sqlNumbers = new Map<string, number>();
+  private nextId = 0;
+  private readonly pending = new Set<number>();
+  private failure: AppError | null = null;
+  private wake: (() => void) | null = null;
+  private ended = false;
+
+  constructor(file: string) {
+    const input: WriteWorkerInput = { file };
+    this.worker = startModuleWorker(import.meta.url, 'write-worker', { workerData: input });
+    this.worker.on('message', (message: FromWriteWorker) => {
+      if (message.kind === 'done') this.pending.delete(message.id);
+      else if (message.kind === 'error') {
+        this.pending.delete(message.id);
+        this.failure ??= new AppError('INTERNAL', `ghi vào cơ sở dữ liệu không thành công: ${message.message}`, undefined, {
+          cause: Object.assign(new Error(message.message), { code: message.code }),
+        });
+      } else this.ended = true;
+      this.notify();
+    });
+    this.worker.on('error', (error: Error) => {
+      this.failure ??= new AppError('INTERNAL', `luồng ghi cơ sở dữ liệu bị lỗi: ${String(error)}`, undefined, { cause: error });
+      this.notify();
+    });
+    this.worker.on('exit', () => {
+      this.ended = true;
+      this.notify();
+    });
+  }
+
+  /** Sends one statement of the current transaction: the first `count` values of `params` (text, numbers or null). */
+  run(sql: string, params: readonly unknown[], count: number): void {
+    this.check();
+    let number = this.sqlNumbers.get(sql);
+    const isNew = number === undefined;
+    if (number === undefined) {
+      number = this.sqlNumbers.size;
+      this.sqlNumbers.set(sql, number);
+    }
+    const values = params.slice(0, count) as StoredValue[];
+    this.post(isNew ? { kind: 'run', number, sql, values } : { kind: 'run', number, values });
+  }
+
+  /** Commits the statements sent since the last commit; waits while too many commits are in flight. */
+  async send(): Promise<void> {
+    this.check();
+    const id = this.nextId++;
+    this.pending.add(id);
+    this.post({ kind: 'commit', id });
+    while (this.pending.size >= IN_FLIGHT) await this.next();
+  }
+
+  /** Commits what was sent, waits until every transaction is committed, and ends the worker. Throws the first error. */
+  async close(): Promise<void> {
+    try {
+      await this.send();
+      while (this.pending.size > 0) await this.next();
+      this.check();
+      this.post({ kind: 'close' });
+      while (!this.ended) await new Promise<void>((resolve) => (this.wake = resolve));
+      if (this.failure) throw this.failure;
+    } finally {
+      await this.worker.terminate();
+    }
+  }
+
+  /** Ends the worker at once (after a failure elsewhere); a transaction not yet committed is lost. */
+  async abort(): Promise<void> {
+    await this.worker.terminate();
+  }
+
+  private post(message: ToWriteWorker): void {
+    this.worker.postMessage(message);
+  }
+
+  private check(): void {
+    if (this.failure) throw this.failure;
+    if (this.ended) throw new AppError('INTERNAL', 'luồng ghi cơ sở dữ liệu dừng trước khi ghi xong');
+  }
+
+  private async next(): Promise<void> {
+    this.check();
+    await new Promise<void>((resolve) => (this.wake = resolve));
+    this.check();
+  }
+
+  private notify(): void {
+    this.wake?.();
+    this.wake = null;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * Worker-thread side of {@link WriteWorker}: opens its own connection to the embedded database and
+ * runs the statements it receives, one transaction from the first statement after a commit to the
+ * next commit, answering each commit with done or the first error (the transaction then rolled back).
+ * Loads no query builder: the SQL arrives compiled.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import BetterSqlite3 from 'better-sqlite3';
+import { configureSqliteConnection } from './sqlite-connection.js';
+import type { FromWriteWorker, ToWriteWorker, WriteWorkerInput } from './write-worker-messages.js';
+
+const port = parentPort;
+if (!port) throw new Error('write-worker runs only in a worker thread');
+const { file } = workerData as WriteWorkerInput;
+
+const db = new BetterSqlite3(file, { fileMustExist: true });
+configureSqliteConnection(db);
+const prepared: BetterSqlite3.Statement[] = [];
+const begin = db.prepare('BEGIN IMMEDIATE');
+const commit = db.prepare('COMMIT');
+const rollback = db.prepare('ROLLBACK');
+/** The first error of the current transaction, reported at its commit. */
+let failure: { message: string; code: string | null } | null = null;
+
+function fail(error: unknown): void {
+  if (failure) return;
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : null;
+  failure = { message: error instanceof Error ? error.message : String(error), code };
+  if (db.inTransaction) rollback.run();
+}
+
+port.on('message', (message: ToWriteWorker) => {
+  switch (message.kind) {
+    case 'run': {
+      if (failure) return;
+      try {
+        if (message.sql !== undefined) prepared[message.number] = db.prepare(message.sql);
+        const statement = prepared[message.number];
+        if (!statement) throw new Error(`no statement number ${message.number}`);
+        // IMMEDIATE: the write lock is taken at BEGIN, so a busy database waits (busy_timeout) up front.
+        if (!db.inTransaction) begin.run();
+        statement.run(message.values);
+      } catch (error) {
+        fail(error);
+      }
+      return;
+    }
+    case 'commit': {
+      if (!failure && db.inTransaction) {
+        try {
+          commit.run();
+        } catch (error) {
+          fail(error);
+        }
+      }
+      const answer: FromWriteWorker = failure ? { kind: 'error', id: message.id, ...failure } : { kind: 'done', id: message.id };
+      failure = null;
+      port.postMessage(answer);
+      return;
+    }
+    case 'close':
+      if (db.inTransaction) rollback.run();
+      db.close();
+      port.postMessage({ kind: 'closed' } satisfies FromWriteWorker);
+      port.close();
+  }
+});
