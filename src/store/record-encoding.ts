@@ -119,13 +119,12 @@ function referToRawCells(cells: readonly unknown[]): void {
 }
 
 /**
- * The record_json of a record: [raw, flags, then the fields in PERSON_FIELDS order], trailing empty
- * fields left out (they read back as null); raw as [n, values…] against `keys` when given, and then
- * text fields equal to a raw cell stored as its position (see {@link referToRawCells}). One
- * JSON.stringify over a reused array: building the text from parts cost a third more. Non-finite
- * numbers become null.
+ * Fills the reused array with what a record's record_json holds: [raw, flags, then the fields in
+ * PERSON_FIELDS order]; raw as [n, values…] against `keys` when given, and then text fields equal to a
+ * raw cell stored as its position (see {@link referToRawCells}). Returns how many leading entries to
+ * keep: trailing empty fields are left out (they read back as null).
  */
-export function recordJson(r: PersonRecord, keys?: RawKeyTable): string {
+function fillPacked(r: PersonRecord, keys: RawKeyTable | undefined): number {
   const raw = storedRaw(r.raw, keys);
   packed[0] = raw;
   packed[1] = r.flags ?? [];
@@ -133,20 +132,38 @@ export function recordJson(r: PersonRecord, keys?: RawKeyTable): string {
   if (Array.isArray(raw)) referToRawCells(raw);
   let length = packed.length;
   while (length > FIRST && (packed[length - 1] === null || packed[length - 1] === undefined)) length--;
-  if (length === packed.length) return JSON.stringify(packed);
-  const kept = packed.slice(0, length);
-  return JSON.stringify(kept);
+  return length;
 }
 
-/** Writes one record's values at `out[offset…]` (see {@link ENCODED_WIDTH}). */
-export function encodeRecordInto(r: PersonRecord, out: StoredValue[], offset: number, keys?: RawKeyTable): void {
+/**
+ * The record_json of a record (see {@link fillPacked}). One JSON.stringify over a reused array:
+ * building the text from parts cost a third more. Non-finite numbers become null.
+ */
+export function recordJson(r: PersonRecord, keys?: RawKeyTable): string {
+  const length = fillPacked(r, keys);
+  return JSON.stringify(length === packed.length ? packed : packed.slice(0, length));
+}
+
+/**
+ * What a record value is encoded as: stored as is, or (only where the encoding was asked to leave the
+ * JSON to the writing side) the array whose JSON text is stored.
+ */
+export type EncodedValue = StoredValue | unknown[];
+
+/**
+ * Writes one record's values at `out[offset…]` (see {@link ENCODED_WIDTH}). With `jsonLater`, the
+ * record_json slot gets the array itself, for a writer that makes the text (the write worker: passing
+ * the arrays between threads and stringifying there cost this thread a third of making and passing
+ * the text).
+ */
+export function encodeRecordInto(r: PersonRecord, out: EncodedValue[], offset: number, keys?: RawKeyTable, jsonLater = false): void {
   out[offset + ENCODED.role] = r.role;
   out[offset + ENCODED.file] = r.file;
   out[offset + ENCODED.sheet] = r.sheet;
   out[offset + ENCODED.row] = number(r.row);
   out[offset + ENCODED.communeCode] = text(r.communeCode);
   out[offset + ENCODED.communeName] = text(r.communeName);
-  out[offset + ENCODED.json] = recordJson(r, keys);
+  out[offset + ENCODED.json] = jsonLater ? packed.slice(0, fillPacked(r, keys)) : recordJson(r, keys);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { PostgresAdapter, type CompiledQuery, type Kysely } from 'kysely';
 import { AppError, type PersonRecord, type Role } from '../domain/index.js';
 import { tableOfRole } from './record-columns.js';
-import { ENCODED, ENCODED_WIDTH, encodeRecordInto, RawKeyTable, type EncodedRecords, type StoredValue } from './record-encoding.js';
+import { ENCODED, ENCODED_WIDTH, encodeRecordInto, RawKeyTable, type EncodedRecords, type EncodedValue } from './record-encoding.js';
 import type { Db } from './schema.js';
 import type { WriteWorker } from './write-worker-client.js';
 
@@ -99,7 +99,7 @@ export function createRecordWriter(
   }
 
   /** Queues the encoded record at `values[at…]`; true when a statement's worth is queued (flush it). */
-  function queue(values: readonly StoredValue[], at: number): boolean {
+  function queue(values: readonly EncodedValue[], at: number): boolean {
     const role = values[at + ENCODED.role];
     const file = values[at + ENCODED.file] as string;
     const sheet = values[at + ENCODED.sheet] as string;
@@ -125,7 +125,7 @@ export function createRecordWriter(
     return queued === rowsPerStatement;
   }
 
-  const scratch = new Array<StoredValue>(ENCODED_WIDTH);
+  const scratch = new Array<EncodedValue>(ENCODED_WIDTH);
   // Raw-cell key lists: numbered here for records as built, or as numbered by whoever encoded the batches.
   const ownKeys = new RawKeyTable();
   let encodedKeys: readonly (readonly string[])[] = [];
@@ -148,7 +148,7 @@ export function createRecordWriter(
       if (records.length === 0) return;
       source('records');
       for (const record of records) {
-        encodeRecordInto(record, scratch, 0, ownKeys);
+        encodeRecordInto(record, scratch, 0, ownKeys, worker !== undefined);
         if (queue(scratch, 0)) await flush();
       }
     },

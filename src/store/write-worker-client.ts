@@ -1,8 +1,11 @@
 import type { Worker } from 'node:worker_threads';
 import { AppError } from '../domain/index.js';
 import { startModuleWorker } from '../threads/start-worker.js';
-import type { StoredValue } from './record-encoding.js';
-import type { FromWriteWorker, ToWriteWorker, WriteWorkerInput } from './write-worker-messages.js';
+import type { EncodedValue } from './record-encoding.js';
+import type { FromWriteWorker, Statement, ToWriteWorker, WriteWorkerInput } from './write-worker-messages.js';
+
+/** Statements per message: a message costs some 50 µs besides its values. */
+const STATEMENTS_PER_MESSAGE = 5;
 
 /** Commits sent but not yet answered before send() waits: the worker always has the next transaction queued. */
 const IN_FLIGHT = 2;
@@ -10,15 +13,17 @@ const IN_FLIGHT = 2;
 /**
  * Runs INSERTs on the embedded database from a worker thread with its own connection, so that the
  * calling thread goes on reading and normalising the next rows while SQLite writes these (on a large
- * upload, a third of the work). Statements sent with {@link WriteWorker.run} (as they are made: a
- * message per statement lets their values die young, where collecting a transaction's worth doubled
- * this thread's garbage collection) are committed as one transaction by {@link WriteWorker.send}. The
+ * upload, a third of the work). Statements queued with {@link WriteWorker.run} are sent a few at a
+ * time (collecting a whole transaction's worth before sending doubled this thread's garbage collection:
+ * the values lived long enough to be promoted), record JSON as arrays that the worker stringifies,
+ * and committed as one transaction by {@link WriteWorker.send}. The
  * first error a transaction meets is thrown by a later send() or by close(); the transactions
  * committed before it stay (the caller removes them, see storeUpload).
  */
 export class WriteWorker {
   private readonly worker: Worker;
   private readonly sqlNumbers = new Map<string, number>();
+  private queued: Statement[] = [];
   private nextId = 0;
   private readonly pending = new Set<number>();
   private failure: AppError | null = null;
@@ -48,7 +53,7 @@ export class WriteWorker {
     });
   }
 
-  /** Sends one statement of the current transaction: the first `count` values of `params` (text, numbers or null). */
+  /** Queues one statement of the current transaction: the first `count` values of `params` (text, numbers, null, or arrays stored as their JSON). */
   run(sql: string, params: readonly unknown[], count: number): void {
     this.check();
     let number = this.sqlNumbers.get(sql);
@@ -57,13 +62,21 @@ export class WriteWorker {
       number = this.sqlNumbers.size;
       this.sqlNumbers.set(sql, number);
     }
-    const values = params.slice(0, count) as StoredValue[];
-    this.post(isNew ? { kind: 'run', number, sql, values } : { kind: 'run', number, values });
+    const values = params.slice(0, count) as EncodedValue[];
+    this.queued.push(isNew ? { number, sql, values } : { number, values });
+    if (this.queued.length >= STATEMENTS_PER_MESSAGE) this.flush();
+  }
+
+  private flush(): void {
+    if (this.queued.length === 0) return;
+    this.post({ kind: 'run', statements: this.queued });
+    this.queued = [];
   }
 
   /** Commits the statements sent since the last commit; waits while too many commits are in flight. */
   async send(): Promise<void> {
     this.check();
+    this.flush();
     const id = this.nextId++;
     this.pending.add(id);
     this.post({ kind: 'commit', id });

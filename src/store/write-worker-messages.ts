@@ -1,4 +1,4 @@
-import type { StoredValue } from './record-encoding.js';
+import type { EncodedValue } from './record-encoding.js';
 
 /** What the write worker is started with. */
 export interface WriteWorkerInput {
@@ -6,15 +6,18 @@ export interface WriteWorkerInput {
   readonly file: string;
 }
 
-/**
- * One statement of the current transaction (begun by the first statement after a commit). Its SQL
- * text is sent the first time only (`sql`), then referred to by `number`.
- */
-export interface RunStatement {
-  readonly kind: 'run';
+/** One statement: its SQL text the first time only (`sql`), then referred to by `number`. */
+export interface Statement {
   readonly number: number;
   readonly sql?: string;
-  readonly values: readonly StoredValue[];
+  /** The values bound in order; an array is bound as its JSON text (made by the worker). */
+  readonly values: EncodedValue[];
+}
+
+/** Statements of the current transaction (begun by the first statement after a commit). */
+export interface RunStatements {
+  readonly kind: 'run';
+  readonly statements: readonly Statement[];
 }
 
 /** Commits the statements since the previous commit; answered with done or error under this id. */
@@ -28,7 +31,7 @@ export interface CloseWriter {
   readonly kind: 'close';
 }
 
-export type ToWriteWorker = RunStatement | CommitStatements | CloseWriter;
+export type ToWriteWorker = RunStatements | CommitStatements | CloseWriter;
 
 export type FromWriteWorker =
   | { readonly kind: 'done'; readonly id: number }

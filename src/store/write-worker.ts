@@ -34,12 +34,18 @@ port.on('message', (message: ToWriteWorker) => {
     case 'run': {
       if (failure) return;
       try {
-        if (message.sql !== undefined) prepared[message.number] = db.prepare(message.sql);
-        const statement = prepared[message.number];
-        if (!statement) throw new Error(`no statement number ${message.number}`);
         // IMMEDIATE: the write lock is taken at BEGIN, so a busy database waits (busy_timeout) up front.
         if (!db.inTransaction) begin.run();
-        statement.run(message.values);
+        for (const { number, sql, values } of message.statements) {
+          if (sql !== undefined) prepared[number] = db.prepare(sql);
+          const statement = prepared[number];
+          if (!statement) throw new Error(`no statement number ${number}`);
+          for (let i = 0; i < values.length; i++) {
+            const value = values[i];
+            if (Array.isArray(value)) values[i] = JSON.stringify(value);
+          }
+          statement.run(values);
+        }
       } catch (error) {
         fail(error);
       }
