@@ -51,7 +51,7 @@ export function createRecordWriter(
   const templates = new Map<number, CompiledQuery>();
   const sheetIndexes = new Map<string, number>();
   // Refilled for every statement: executeQuery resolves only once the driver is done with the values.
-  const params: unknown[] = new Array<unknown>(rowsPerStatement * width).fill(null);
+  let params: unknown[] = new Array<unknown>(rowsPerStatement * width).fill(null);
   let queued = 0;
   let written = 0;
 
@@ -76,7 +76,9 @@ export function createRecordWriter(
   async function flush(): Promise<void> {
     if (queued === 0) return;
     if (worker) {
-      worker.run(template(queued).sql, params, queued * width);
+      // Handed over, not copied: the next statement gets a new array.
+      worker.run(template(queued).sql, queued === rowsPerStatement ? params : params.slice(0, queued * width));
+      params = new Array<unknown>(rowsPerStatement * width).fill(null);
       written += queued;
       queued = 0;
       onProgress?.(written);

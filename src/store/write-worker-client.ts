@@ -53,8 +53,8 @@ export class WriteWorker {
     });
   }
 
-  /** Queues one statement of the current transaction: the first `count` values of `params` (text, numbers, null, or arrays stored as their JSON). */
-  run(sql: string, params: readonly unknown[], count: number): void {
+  /** Queues one statement of the current transaction with its values (text, numbers, null, or arrays stored as their JSON), which it keeps. */
+  run(sql: string, values: unknown[]): void {
     this.check();
     let number = this.sqlNumbers.get(sql);
     const isNew = number === undefined;
@@ -62,8 +62,7 @@ export class WriteWorker {
       number = this.sqlNumbers.size;
       this.sqlNumbers.set(sql, number);
     }
-    const values = params.slice(0, count) as EncodedValue[];
-    this.queued.push(isNew ? { number, sql, values } : { number, values });
+    this.queued.push(isNew ? { number, sql, values: values as EncodedValue[] } : { number, values: values as EncodedValue[] });
     if (this.queued.length >= STATEMENTS_PER_MESSAGE) this.flush();
   }
 
