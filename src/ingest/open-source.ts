@@ -11,6 +11,8 @@ export interface RowSource {
   /** True when the reader leaves out empty rows, so a jump in row numbers means blank rows (xlsx, not CSV, whose records may span lines). */
   readonly omitsBlankRows: boolean;
   rows(sheet: string): AsyncIterable<RawRow>;
+  /** The same rows in batches: a large sheet is read without an asynchronous step per row. */
+  rowBatches(sheet: string): AsyncIterable<readonly RawRow[]>;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function openSource(filePath: string): Promise<RowSource> {
       sheets: [sheet],
       omitsBlankRows: false,
       rows: () => csvRows(filePath, delimiter),
+      rowBatches: () => inBatches(csvRows(filePath, delimiter), CSV_BATCH),
       close: async () => {},
     };
   }
@@ -52,11 +55,27 @@ export async function openSource(filePath: string): Promise<RowSource> {
       sheets: workbook.sheets.map((s) => s.name),
       omitsBlankRows: true,
       rows: (sheet) => workbook.rows(sheet, { fillMerged: true }),
+      rowBatches: (sheet) => workbook.rowBatches(sheet, { fillMerged: true }),
       close: () => workbook.close(),
     };
   } catch (error) {
     throw asAppError(error, file);
   }
+}
+
+/** CSV rows per batch. */
+const CSV_BATCH = 500;
+
+async function* inBatches<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  for await (const item of items) {
+    batch.push(item);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 /** Errors keep their code; ones that do not name the file get it added. */

@@ -71,13 +71,15 @@ export async function* readRecords(
         birthIsDate: birthIsDate(sheetPlan),
         memos,
       };
-      for await (const record of readSheet(source, reader, sheetStats)) {
-        batch.push(record);
-        records++;
-        if (batch.length >= batchSize) {
-          yield batch;
-          batch = [];
-          options.onProgress?.(records);
+      for await (const sheetRecords of readSheet(source, reader, sheetStats)) {
+        for (const record of sheetRecords) {
+          batch.push(record);
+          records++;
+          if (batch.length >= batchSize) {
+            yield batch;
+            batch = [];
+            options.onProgress?.(records);
+          }
         }
       }
       stats.rowsRead += sheetStats.rowsRead;

@@ -167,6 +167,7 @@ async function readWorkbook(zip: ZipArchive, file: string): Promise<XlsxWorkbook
   return {
     sheets,
     rows: (sheetName, options) => batchedRows(() => rowBatches(sheetName, options)),
+    rowBatches,
     merges: async (sheetName) => mergesOf(sheetPart(sheetName)),
     close: () => zip.close(),
   };

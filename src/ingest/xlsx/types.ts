@@ -20,6 +20,8 @@ export interface XlsxRowsOptions {
 export interface XlsxWorkbook {
   readonly sheets: readonly XlsxSheetInfo[];
   rows(sheetName: string, options?: XlsxRowsOptions): AsyncIterable<RawRow>;
+  /** The same rows in the batches they are scanned in (one per inflated chunk; some may be empty). */
+  rowBatches(sheetName: string, options?: XlsxRowsOptions): AsyncIterable<RawRow[]>;
   merges(sheetName: string): Promise<readonly MergeRange[]>;
   close(): Promise<void>;
 }
