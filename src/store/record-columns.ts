@@ -1,4 +1,4 @@
-import type { NormalizeFlag, PersonRecord, Role } from '../domain/index.js';
+import { personRecordFrom, type NormalizeFlag, type PersonRecord, type Role } from '../domain/index.js';
 import type { RecordTable } from './schema.js';
 
 type FieldKind = 'text' | 'number';
@@ -93,32 +93,79 @@ export function parseRawKeys(json: string | null | undefined): RawKeyLists | nul
 /** The raw cells of records read without them (see {@link recordFromRow}). */
 const NO_RAW: Readonly<Record<string, unknown>> = Object.freeze({});
 
+const NO_FLAGS: readonly NormalizeFlag[] = Object.freeze([]);
+
+/**
+ * Text fields whose values repeat across rows (codes, units, labels, dates): with a {@link StringPool}
+ * each distinct value is kept once however many records hold it.
+ */
+const SHARED_TEXT = new Set<string>([
+  'birthDate', 'gender', 'idKind', 'relation', 'village', 'provinceCode', 'districtCode', 'communeCode', 'communeName',
+  'groupLabel', 'groupCode', 'period', 'paidDate', 'signature', 'deathDate', 'startDate', 'endDate', 'payer',
+]);
+const SHARED_FIELD = PERSON_FIELDS.map(([field]) => SHARED_TEXT.has(field));
+
+/** Distinct strings kept by a pool at most: past it, new values are no longer shared (memory stays bounded). */
+const POOL_LIMIT = 1_000_000;
+
+/**
+ * One copy of each repeated value for the records read in one go (see streamRecords): the JSON parser
+ * makes a new string for every occurrence, so a commune's name or a group label read for 250,000 rows
+ * was held 250,000 times (records then took some three times their memory).
+ */
+export class StringPool {
+  private readonly strings = new Map<string, string>();
+  private readonly flagLists = new Map<string, readonly NormalizeFlag[]>();
+
+  text(value: string): string {
+    const kept = this.strings.get(value);
+    if (kept !== undefined) return kept;
+    if (this.strings.size < POOL_LIMIT) this.strings.set(value, value);
+    return value;
+  }
+
+  flags(list: unknown): readonly NormalizeFlag[] {
+    if (!Array.isArray(list) || list.length === 0) return NO_FLAGS;
+    const key = list.join(',');
+    let kept = this.flagLists.get(key);
+    if (kept === undefined) {
+      kept = Object.freeze(list as NormalizeFlag[]);
+      if (this.flagLists.size < POOL_LIMIT) this.flagLists.set(key, kept);
+    }
+    return kept;
+  }
+}
+
+const fieldValues = new Array<unknown>(PERSON_FIELDS.length).fill(null);
+
 /**
  * Rebuilds the PersonRecord a row was stored from; role and file come from its upload. `raw: false`
  * leaves the raw cells out (an empty object): the checks never read them (the 100,000-payout audit bench
- * peaked some 80 MB lower without them).
+ * peaked some 80 MB lower without them). With `strings`, repeated values are shared (see StringPool).
  */
 export function recordFromRow(
   row: StoredRecordRow,
   role: Role,
   uploadFile: string,
-  options?: { raw?: boolean; rawKeys?: RawKeyLists },
+  options?: { raw?: boolean; rawKeys?: RawKeyLists; strings?: StringPool },
 ): PersonRecord {
   const packed = JSON.parse(row.record_json) as unknown[];
-  const record: Record<string, unknown> = {
-    role,
-    file: row.file ?? uploadFile,
-    sheet: row.sheet,
-    row: Number(row.row_number),
-    raw: options?.raw === false ? NO_RAW : rawOf(packed[0], options?.rawKeys ?? null),
-  };
+  const pool = options?.strings;
   const cells = Array.isArray(packed[0]) ? (packed[0] as unknown[]) : null;
   for (let i = 0; i < PERSON_FIELDS.length; i++) {
-    const [field, kind] = PERSON_FIELDS[i] as (typeof PERSON_FIELDS)[number];
+    const kind = (PERSON_FIELDS[i] as (typeof PERSON_FIELDS)[number])[1];
     const stored = packed[FIRST_FIELD + i];
     // A number in a text field is the position of the raw cell it equals (see referToRawCells).
-    record[field] = columnValue(kind === 'text' && typeof stored === 'number' && cells !== null ? cells[stored] : stored, kind);
+    const value = columnValue(kind === 'text' && typeof stored === 'number' && cells !== null ? cells[stored] : stored, kind);
+    fieldValues[i] = pool !== undefined && typeof value === 'string' && SHARED_FIELD[i] === true ? pool.text(value) : value;
   }
-  record['flags'] = (packed[1] ?? []) as NormalizeFlag[];
-  return record as unknown as PersonRecord;
+  const head = {
+    role,
+    file: row.file ?? uploadFile,
+    sheet: pool ? pool.text(row.sheet) : row.sheet,
+    row: Number(row.row_number),
+    raw: options?.raw === false ? NO_RAW : rawOf(packed[0], options?.rawKeys ?? null),
+    flags: pool ? pool.flags(packed[1]) : ((packed[1] ?? []) as NormalizeFlag[]),
+  };
+  return personRecordFrom(head, fieldValues, 0);
 }

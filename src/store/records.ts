@@ -1,5 +1,5 @@
 import type { PersonRecord, Role } from '../domain/index.js';
-import { parseRawKeys, RECORD_ROW_COLUMNS, recordFromRow, tableOfRole, type StoredRecordRow } from './record-columns.js';
+import { parseRawKeys, RECORD_ROW_COLUMNS, recordFromRow, StringPool, tableOfRole, type StoredRecordRow } from './record-columns.js';
 import { listUploads } from './uploads.js';
 import type { Db } from './schema.js';
 
@@ -21,10 +21,12 @@ export async function* streamRecords(
 ): AsyncIterable<PersonRecord[]> {
   const size = Math.max(1, Math.floor(batchSize));
   const uploads = (await listUploads(db, auditId)).filter((u) => role === undefined || u.role === role);
+  // One pool for the whole stream: records kept together share their repeated values.
+  const strings = new StringPool();
   for (const upload of uploads) {
     const { table } = tableOfRole(upload.role);
     const rawKeys = await rawKeysOf(db, upload.id);
-    const decode = { ...options, rawKeys };
+    const decode = { ...options, rawKeys, strings };
     let cursor: { sheetIndex: number; row: number; id: number } | undefined;
     for (;;) {
       let query = db

@@ -62,6 +62,25 @@ forEachDialect('records', (ctx) => {
     expect(loaded[1]?.birthYear).toBeNull();
   });
 
+  it('shares one flags list among the records read together that have the same flags, and keeps it unchangeable', async () => {
+    const db = ctx.db();
+    const audit = await createAudit(db, { name: 'Cờ chung', packageId: 'nq42-2020' });
+    const flags = ['ID_UNKNOWN_PROVINCE', 'ADMIN_UNIT_UNRESOLVED'] as const;
+    await storeRecords(db, audit.id, [
+      makeRecord({ row: 2, flags: [...flags], communeName: 'Xã Hòa Bình' }),
+      makeRecord({ row: 3, flags: [...flags], communeName: 'Xã Hòa Bình' }),
+      makeRecord({ row: 4, flags: ['GROUP_UNKNOWN'], communeName: 'Xã Hòa Bình' }),
+      makeRecord({ row: 5 }),
+    ]);
+    const [a, b, c, d] = await loadRecords(db, audit.id);
+    expect(a?.flags).toEqual(flags);
+    expect(b?.flags).toBe(a?.flags);
+    expect(c?.flags).toEqual(['GROUP_UNKNOWN']);
+    expect(d?.flags).toEqual([]);
+    expect(Object.isFrozen(a?.flags)).toBe(true);
+    expect([a, b, c].map((r) => r?.communeName)).toEqual(['Xã Hòa Bình', 'Xã Hòa Bình', 'Xã Hòa Bình']);
+  });
+
   it('keeps a record file name that differs from the upload file', async () => {
     const db = ctx.db();
     const audit = await createAudit(db, { name: 'Zip', packageId: 'nq42-2020' });
