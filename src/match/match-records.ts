@@ -24,7 +24,7 @@ function nameParts(r: MatchInput): [string | null, string | null, string | null]
   return [t[0] ?? null, n >= 3 ? t.slice(1, n - 1).join(' ') : null, t[n - 1] ?? null];
 }
 
-function display(r: MatchInput, p: Prepared, field: string): string | null {
+function display(r: MatchInput, year: number, field: string): string | null {
   switch (field) {
     case 'id':
       return r.idNumber;
@@ -37,7 +37,7 @@ function display(r: MatchInput, p: Prepared, field: string): string | null {
     case 'birthDate':
       return r.birthDate;
     case 'birthYear':
-      return p.year > 0 ? String(p.year) : null;
+      return year > 0 ? String(year) : null;
     case 'gender':
       return r.gender === 'M' ? 'Nam' : r.gender === 'F' ? 'Nữ' : null;
     case 'commune':
@@ -54,6 +54,86 @@ function display(r: MatchInput, p: Prepared, field: string): string | null {
       return r.motherName ?? null;
     default:
       return null;
+  }
+}
+
+/** What a kept pair needs to explain itself later: the two records and the scorer's levels and weights. */
+interface PairEvidence {
+  readonly left: MatchInput;
+  readonly right: MatchInput;
+  readonly leftYear: number;
+  readonly rightYear: number;
+  /** The levels, three bits a field (see packLevels). */
+  readonly levels: number;
+  readonly weights: readonly number[];
+}
+
+/** The thirteen fields' levels (each below 8) as one number: level k × 8^k (39 bits, exact in a double). */
+function packLevels(levels: Uint8Array): number {
+  let packed = 0;
+  for (let k = levels.length - 1; k >= 0; k--) packed = packed * 8 + (levels[k] ?? 0);
+  return packed;
+}
+
+if (FIELD_IDS.length * 3 > 52) throw new Error('too many match fields to pack their levels into one number');
+
+function levelOf(packed: number, field: number): number {
+  return Math.floor(packed / 8 ** field) % 8;
+}
+
+/**
+ * A kept pair whose field-by-field comparisons are built when first read. Most pairs are never
+ * explained (only those behind a finding are), and building them for every pair of a million-row link
+ * (thirteen objects and their display texts each) held more memory than the records themselves.
+ */
+class KeptPair implements MatchPair {
+  readonly a: number;
+  readonly b: number;
+  readonly weight: number;
+  readonly probability: number;
+  readonly decision: 'match' | 'possible';
+  readonly byId: boolean;
+  readonly prior: number;
+  readonly matchThreshold: number;
+  readonly possibleThreshold: number;
+  #evidence: PairEvidence | null;
+  #comparisons: FieldComparison[] | null = null;
+
+  constructor(fields: Omit<MatchPair, 'comparisons'>, evidence: PairEvidence) {
+    this.a = fields.a;
+    this.b = fields.b;
+    this.weight = fields.weight;
+    this.probability = fields.probability;
+    this.decision = fields.decision;
+    this.byId = fields.byId;
+    this.prior = fields.prior;
+    this.matchThreshold = fields.matchThreshold;
+    this.possibleThreshold = fields.possibleThreshold;
+    this.#evidence = evidence;
+  }
+
+  get comparisons(): readonly FieldComparison[] {
+    if (this.#comparisons === null) {
+      const e = this.#evidence;
+      const comparisons: FieldComparison[] = [];
+      if (e !== null) {
+        FIELD_IDS.forEach((field, k) => {
+          const level = levelOf(e.levels, k);
+          if (level === LEVEL.none) return;
+          comparisons.push({
+            field,
+            label: FIELD_LABELS[field],
+            a: display(e.left, e.leftYear, field),
+            b: display(e.right, e.rightYear, field),
+            level: LEVEL_NAMES[level] ?? 'missing',
+            weight: e.weights[k] ?? 0,
+          });
+        });
+      }
+      this.#comparisons = comparisons;
+      this.#evidence = null;
+    }
+    return this.#comparisons;
   }
 }
 
@@ -90,31 +170,22 @@ function run(all: readonly MatchInput[], leftCount: number | null, config: Match
     const ri = all[i];
     const rj = all[j];
     if (ri === undefined || rj === undefined || pi === undefined || pj === undefined) return;
-    const comparisons: FieldComparison[] = [];
-    FIELD_IDS.forEach((field, k) => {
-      const level = levels[k] ?? LEVEL.none;
-      if (level === LEVEL.none) return;
-      comparisons.push({
-        field,
-        label: FIELD_LABELS[field],
-        a: display(ri, pi, field),
-        b: display(rj, pj, field),
-        level: LEVEL_NAMES[level] ?? 'missing',
-        weight: weights[k] ?? 0,
-      });
-    });
-    out.push({
-      a: i,
-      b: leftCount === null ? j : j - leftCount,
-      weight: w,
-      probability: 1 / (1 + 2 ** -w),
-      decision: byId || (w >= cfg.matchThreshold && levels[F.id] !== LEVEL.conflict) ? 'match' : 'possible',
-      byId,
-      comparisons,
-      prior,
-      matchThreshold: cfg.matchThreshold,
-      possibleThreshold: cfg.possibleThreshold,
-    });
+    out.push(
+      new KeptPair(
+        {
+          a: i,
+          b: leftCount === null ? j : j - leftCount,
+          weight: w,
+          probability: 1 / (1 + 2 ** -w),
+          decision: byId || (w >= cfg.matchThreshold && levels[F.id] !== LEVEL.conflict) ? 'match' : 'possible',
+          byId,
+          prior,
+          matchThreshold: cfg.matchThreshold,
+          possibleThreshold: cfg.possibleThreshold,
+        },
+        { left: ri, right: rj, leftYear: pi.year, rightYear: pj.year, levels: packLevels(levels), weights: Array.from(weights) },
+      ),
+    );
   });
   return out.sort((x, y) => x.a - y.a || x.b - y.b);
 }
