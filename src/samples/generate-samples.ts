@@ -57,7 +57,7 @@ function resolveCases(cases: readonly PlannedCase[], refs: ReadonlyMap<string, R
 export async function generateSamples(options: GenerateSamplesOptions): Promise<{ files: string[]; answers: AnswerKey }> {
   const { seed, rows } = options;
   if (!Number.isInteger(seed) || seed < 0) throw new AppError('BAD_INPUT', `Hạt giống (--seed) phải là số nguyên không âm, nhận được "${seed}".`);
-  if (!Number.isInteger(rows) || rows < 150 || rows > 200_000) throw new AppError('BAD_INPUT', `Số dòng (--rows) phải là số nguyên từ 150 đến 200000, nhận được "${rows}".`);
+  if (!Number.isInteger(rows) || rows < 150 || rows > 1_000_000) throw new AppError('BAD_INPUT', `Số dòng (--rows) phải là số nguyên từ 150 đến 1000000, nhận được "${rows}".`);
   const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
   const outDir = resolve(options.outDir);
   const random = new Random(seed);

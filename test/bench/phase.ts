@@ -14,7 +14,7 @@ import { createAudit, openDb } from '../../src/store/index.js';
 import { benchReportWrite } from './report-write.js';
 import { benchStoreInsert } from './store-insert.js';
 import { ensurePayoutWorkbook } from './xlsx-generate.js';
-import { benchXlsxRead } from './xlsx-read.js';
+import { benchXlsxRead, inflateFloor } from './xlsx-read.js';
 
 export const benchWorkbook = (rows: number): string => path.resolve('.cache', 'bench', `payouts-${rows}.xlsx`);
 
@@ -47,7 +47,7 @@ async function normalizePhase(file: string): Promise<Record<string, number>> {
   return { rows, ms: performance.now() - started };
 }
 
-/** Ingest end to end; `readInWorker` undefined: ingestUpload's default (this thread). */
+/** Ingest end to end (then the inflate floor of the file); `readInWorker` undefined: ingestUpload's default. */
 async function ingestPhase(file: string, readInWorker?: boolean): Promise<Record<string, number>> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'ansinh-bench-'));
   const handle = await openDb({ sqlitePath: path.join(dir, 'bench.sqlite') });
@@ -60,7 +60,10 @@ async function ingestPhase(file: string, readInWorker?: boolean): Promise<Record
       role: 'payouts',
       ...(readInWorker === undefined ? {} : { readInWorker }),
     });
-    return { rows: result.stats.rowsRead, ms: performance.now() - started };
+    const ms = performance.now() - started;
+    // The inflate floor of the same file in the same process, right after: the figure to compare with.
+    const floorMs = await inflateFloor(file);
+    return { rows: result.stats.rowsRead, ms, floorMs, ratio: ms / floorMs };
   } finally {
     await handle.close();
     await rm(dir, { recursive: true, force: true });

@@ -31,7 +31,7 @@ function cpuMs(since: NodeJS.CpuUsage): number {
 }
 
 /** Inflates the largest entry (the sheet) with plain zlib streaming and discards the bytes. */
-async function inflateFloor(path: string): Promise<number> {
+export async function inflateFloor(path: string): Promise<number> {
   const zip = await openZip(path);
   const entry = [...zip.entries.values()].sort((a, b) => b.uncompressedSize - a.uncompressedSize)[0];
   await zip.close();
