@@ -14,7 +14,9 @@ if (!port) throw new Error('write-worker runs only in a worker thread');
 const { file } = workerData as WriteWorkerInput;
 
 const db = new BetterSqlite3(file, { fileMustExist: true });
-configureSqliteConnection(db);
+// Half the usual page cache: this connection only appends (rows and the ordering index grow at their
+// ends); 16 MiB wrote as fast as 32 (4 MiB was slower) with some 25 MB less peak memory per upload.
+configureSqliteConnection(db, 16);
 const prepared: BetterSqlite3.Statement[] = [];
 const begin = db.prepare('BEGIN IMMEDIATE');
 const commit = db.prepare('COMMIT');
