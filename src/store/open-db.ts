@@ -64,11 +64,20 @@ async function openPostgres(url: string): Promise<DbHandle> {
           : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection the server ends (a restart, an administrator, a dropped database) makes the pool
+  // emit 'error'; unheard, that event would stop the process. The pool drops that connection and opens a
+  // new one when needed, so it is only reported (and not at all once the handle is being closed).
+  let closing = false;
+  pool.on('error', (error: Error) => {
+    if (!closing) process.stderr.write(`PostgreSQL: một kết nối rảnh bị máy chủ đóng (${error.message}); sẽ mở kết nối mới khi cần\n`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return finishOpen(db, 'postgres');
+  return finishOpen(db, 'postgres', () => {
+    closing = true;
+  });
 }
 
-async function finishOpen(db: Db, dialect: DialectName): Promise<DbHandle> {
+async function finishOpen(db: Db, dialect: DialectName, beforeClose?: () => void): Promise<DbHandle> {
   try {
     await migrateToLatest(db);
   } catch (error) {
@@ -82,6 +91,7 @@ async function finishOpen(db: Db, dialect: DialectName): Promise<DbHandle> {
     close: async () => {
       if (closed) return;
       closed = true;
+      beforeClose?.();
       await db.destroy();
     },
   };
