@@ -50,24 +50,35 @@ export function contentKey(r: PersonRecord): string {
   return JSON.stringify(entries);
 }
 
-const digests = new WeakMap<PersonRecord, string>();
 const contentValues = new Array<unknown>(2 + PERSON_FIELD_COUNT).fill(null);
 
 /**
  * A digest of {@link contentKey}'s content (role, flags and every normalised field, in a fixed order):
- * two rows have the same digest exactly when they hold the same values. Computed once per record and
- * 27 characters long: the sorted-entries text of a row is some 600 characters, and comparing uploads
- * built it twice per row (for 250,000 rows: 9 s and some 300 MB of keys).
+ * two rows have the same digest exactly when they hold the same values. 27 characters long: the
+ * sorted-entries text of a row is some 600 characters, and comparing uploads built it twice per row (for
+ * 250,000 rows: 9 s and some 300 MB of keys). Not remembered: see {@link digestMemo}.
  */
 export function contentDigest(r: PersonRecord): string {
-  const known = digests.get(r);
-  if (known !== undefined) return known;
   contentValues[0] = r.role;
   contentValues[1] = r.flags;
   personFieldValuesInto(r, contentValues, 2);
-  const digest = createHash('sha1').update(JSON.stringify(contentValues)).digest('base64');
-  digests.set(r, digest);
-  return digest;
+  return createHash('sha1').update(JSON.stringify(contentValues)).digest('base64');
+}
+
+/**
+ * {@link contentDigest} remembered for one pass over the rows (prepareData): the digests go with the
+ * pass. Kept for the whole run (a module-wide memo), they held some 200 MB at a million payouts.
+ */
+export function digestMemo(): (r: PersonRecord) => string {
+  const memo = new Map<PersonRecord, string>();
+  return (r) => {
+    let digest = memo.get(r);
+    if (digest === undefined) {
+      digest = contentDigest(r);
+      memo.set(r, digest);
+    }
+    return digest;
+  };
 }
 
 /**
@@ -97,13 +108,13 @@ export function uploadSegments(records: readonly PersonRecord[]): string[] {
  * upload must not duplicate itself. Copies inside one upload are kept (a row listed twice in one list is
  * a duplicate payment); the n-th copy in upload B stands for the n-th copy in upload A.
  */
-export function collapseReuploads(records: readonly PersonRecord[]): PersonRecord[] {
+export function collapseReuploads(records: readonly PersonRecord[], digest: (r: PersonRecord) => string = contentDigest): PersonRecord[] {
   const segments = uploadSegments(records);
   const seen = new Set<string>();
   const perUpload = new Map<string, number>();
   const out: PersonRecord[] = [];
   records.forEach((r, i) => {
-    const content = contentDigest(r);
+    const content = digest(r);
     const uploadKey = `${segments[i] ?? r.file}\u0000${content}`;
     const ordinal = (perUpload.get(uploadKey) ?? 0) + 1;
     perUpload.set(uploadKey, ordinal);
@@ -128,7 +139,10 @@ export const SUPERSEDE_SHARE = { sameName: 0.5, otherName: 0.8 } as const;
  * re-upload), the earlier file's rows — corrected ones included — no longer count. Uploads are told apart
  * by {@link uploadSegments}, in the order they appear in `records` (upload order). `file` is `name#n`.
  */
-export function dropSupersededFiles(records: readonly PersonRecord[]): { kept: PersonRecord[]; superseded: { file: string; by: string }[] } {
+export function dropSupersededFiles(
+  records: readonly PersonRecord[],
+  digest: (r: PersonRecord) => string = contentDigest,
+): { kept: PersonRecord[]; superseded: { file: string; by: string }[] } {
   const segments = uploadSegments(records);
   const uploads: string[] = [];
   const contents = new Map<string, Map<string, number>>();
@@ -141,7 +155,7 @@ export function dropSupersededFiles(records: readonly PersonRecord[]): { kept: P
       contents.set(upload, bag);
       uploads.push(upload);
     }
-    const key = contentDigest(r);
+    const key = digest(r);
     bag.set(key, (bag.get(key) ?? 0) + 1);
     sizes.set(upload, (sizes.get(upload) ?? 0) + 1);
   });
