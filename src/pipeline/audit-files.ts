@@ -54,6 +54,8 @@ export async function auditFiles(input: AuditFilesInput): Promise<AuditFilesResu
         auditId: audit.id,
         path: job.file,
         role: job.role,
+        // A batch run that owns its database: large files may be written from a worker thread.
+        writeInWorker: 'auto',
         ...(input.onProgress ? { onProgress: (rows: number) => input.onProgress?.(job.file, rows) } : {}),
       });
       input.onFile?.(job.file, result);

@@ -35,10 +35,13 @@ export interface IngestUploadInput {
   readonly readInWorker?: boolean;
   /**
    * On an embedded database file, write the rows from a worker thread with its own connection while
-   * this thread reads the next ones (see storeUpload). Default: for files of 4 MB and more on a
-   * machine with two cores or more.
+   * this thread reads the next ones (see storeUpload); 'auto': for files of 4 MB and more on a machine
+   * with two cores or more. Default: no. For batch jobs that own the database (the CLI) only: the
+   * worker commits back to back and so holds SQLite's single write lock almost all the time, and in the
+   * service every other request that writes (a session or token touch, a review) then timed out
+   * ("database is locked") until the upload ended.
    */
-  readonly writeInWorker?: boolean;
+  readonly writeInWorker?: boolean | 'auto';
 }
 
 export interface IngestUploadResult {
@@ -112,14 +115,15 @@ export async function ingestUpload(db: Db, input: IngestUploadInput): Promise<In
       }));
     },
   };
-  const upload = await storeUpload(db, uploadInput, batches(), undefined, { writeInWorker: input.writeInWorker ?? (await worthAWriter(input.path)) });
+  const upload = await storeUpload(db, uploadInput, batches(), undefined, { writeInWorker: input.writeInWorker === 'auto' ? await worthAWriter(input.path) : (input.writeInWorker ?? false) });
   if (!stats) throw new AppError('INTERNAL', 'không nhận được thống kê của tệp sau khi đọc', { file });
   return { upload, stats, sha256 };
 }
 
 /**
  * Whether writing from a worker should pay off: a large file and a second core. Measured on two cores,
- * 1,000,000 rows: the store's share (about a third) leaves this thread, 18.7 s → 16.6 s end to end.
+ * 1,000,000 rows: the store's share (about a third) leaves this thread, 18.7 s → about 16 s end to end on
+ * its own (13–15 s with the changes that followed).
  */
 async function worthAWriter(file: string): Promise<boolean> {
   if (os.availableParallelism() < 2) return false;

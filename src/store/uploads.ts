@@ -10,10 +10,6 @@ import type { Db, UploadsTable } from './schema.js';
 import { sqliteFileOf } from './sqlite-connection.js';
 import { WriteWorker } from './write-worker-client.js';
 
-/**
- * What is stored about an upload besides its rows. `mapping` and `sheets` are read only after the
- * last record, so a caller may fill them (e.g. with getters) while the rows stream through.
- */
 export interface StoreUploadOptions {
   /**
    * On an embedded database file, outside a caller's transaction: write the rows from a worker thread
@@ -23,6 +19,10 @@ export interface StoreUploadOptions {
   writeInWorker?: boolean;
 }
 
+/**
+ * What is stored about an upload besides its rows. `mapping` and `sheets` are read only after the
+ * last record, so a caller may fill them (e.g. with getters) while the rows stream through.
+ */
 export interface UploadInput {
   auditId: number;
   file: string;

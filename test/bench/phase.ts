@@ -60,6 +60,7 @@ async function ingestPhase(file: string, readInWorker?: boolean): Promise<Record
       auditId: audit.id,
       path: file,
       role: 'payouts',
+      writeInWorker: 'auto', // as the CLI's ingest command
       ...(readInWorker === undefined ? {} : { readInWorker }),
     });
     const ms = performance.now() - started;

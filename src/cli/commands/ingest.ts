@@ -33,6 +33,8 @@ export function registerIngest(program: Command): void {
             path: file,
             role,
             ...(mapping ? { mapping } : {}),
+            // The command owns the database while it runs: the rows may be written from a worker thread.
+            writeInWorker: 'auto',
             onProgress: (rows) => progress.update(rows),
           });
           progress.done(result.stats.rowsRead);
