@@ -165,6 +165,17 @@ export function forEachCandidate(
       const to = start[b + 1] ?? 0;
       const size = to - from;
       if (size < 2) continue;
+      if (size <= settings.maxBlockSize && leftCount !== null) {
+        // Members are in index order, so the left list's come first: only pairs across the split are
+        // visited (walking all pairs and dropping same-side ones was half the blocking time of a link).
+        let split = from;
+        while (split < to && (members[split] ?? 0) < leftCount) split++;
+        for (let x = from; x < split; x++) {
+          const i = members[x] ?? 0;
+          for (let y = split; y < to; y++) emit(r, i, members[y] ?? 0, false);
+        }
+        continue;
+      }
       if (size <= settings.maxBlockSize) {
         for (let x = from; x < to; x++) {
           const i = members[x] ?? 0;

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { forEachCandidate } from '../../src/match/blocking.js';
+import { defaultNameFrequencies } from '../../src/match/name-frequencies.js';
+import { newPrepareCache, prepareRecord } from '../../src/match/prepare.js';
+import { person } from './person.js';
+
+/** A crowd with few given names and years, so blocks hold both lists and some grow past the size cap. */
+function crowd(count: number, seed: number) {
+  const given = ['Hùng', 'Lan', 'Mai', 'Tâm'];
+  const middle = ['Văn', 'Thị', 'Minh'];
+  return Array.from({ length: count }, (_, i) => {
+    const k = (i * 7919 + seed * 104729) % 997;
+    return person({
+      fullName: `Nguyễn ${middle[k % 3] ?? ''} ${given[(k >> 2) % 4] ?? ''}`,
+      birthYear: 1960 + (k % 5),
+      village: `Thôn ${k % 3}`,
+      ...(k % 11 === 0 ? { idNumber: `0360${String(60 + (k % 5))}00${String(k % 97).padStart(4, '0')}`, idKind: 'CCCD' as const } : {}),
+    });
+  });
+}
+
+function visited(leftCount: number | null, maxBlockSize: number): Set<string> {
+  const inputs = [...crowd(300, 1), ...crowd(250, 2)];
+  const cache = newPrepareCache();
+  const recs = inputs.map((r) => prepareRecord(r, 'trusted', defaultNameFrequencies(), cache));
+  const out = new Set<string>();
+  forEachCandidate(recs, { maxBlockSize, window: 5 }, leftCount, (i, j) => {
+    const key = `${i}:${j}`;
+    expect(out.has(key)).toBe(false); // each pair once
+    out.add(key);
+  });
+  return out;
+}
+
+describe('forEachCandidate', () => {
+  it.each([400, 40])('visits, when linking, exactly the cross-list pairs the whole list would visit (block cap %i)', (cap) => {
+    const left = 300;
+    const all = visited(null, cap);
+    const cross = visited(left, cap);
+    const expected = [...all].filter((key) => {
+      const [i = 0, j = 0] = key.split(':').map(Number);
+      return i < left !== j < left;
+    });
+    expect(cross.size).toBeGreaterThan(1000);
+    expect([...cross].sort()).toEqual(expected.sort());
+  });
+});
