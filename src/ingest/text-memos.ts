@@ -1,5 +1,5 @@
 import type { Gender, NormalizeFlag } from '../domain/index.js';
-import { displayName, foldKey, nameKey, parseGender } from '../normalize/index.js';
+import { foldKey, nameForms, parseGender, wordForms } from '../normalize/index.js';
 import { boundedMemo } from './bounded-memo.js';
 import { cleanTextCell } from './cell-text.js';
 
@@ -26,8 +26,16 @@ export interface TextMemos {
   gender(text: string): Gender | null;
 }
 
-function nameForms(text: string): NameForms {
-  return { display: displayName(text) || null, key: nameKey(text) || null };
+/**
+ * A name's forms built word by word from a per-file memo of words (see normalize's nameForms): full names
+ * are too many to memoise (most of a district's are rare), the words they are made of are a few thousand.
+ */
+function memoNameForms(): (text: string) => NameForms {
+  const word = boundedMemo(wordForms);
+  return (text) => {
+    const forms = nameForms(text, word);
+    return { display: forms.display || null, key: forms.key || null };
+  };
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
@@ -46,7 +54,7 @@ export function createTextMemos(): TextMemos {
   return {
     clean: memoNonAscii(cleanTextCell),
     fold: memoNonAscii(foldKey),
-    name: memoNonAscii(nameForms),
+    name: memoNameForms(),
     gender: memoNonAscii(parseGender),
   };
 }

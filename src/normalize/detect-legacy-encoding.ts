@@ -47,6 +47,15 @@ function oddCase(text: string): number {
 }
 
 /**
+ * False when {@link detectLegacyEncoding} is sure to return null without looking further: the text has no
+ * Latin-1 letter above ASCII, or it has a letter only Unicode Vietnamese has. True for most legacy texts
+ * and for some Unicode ones ("Lê Hà" has only Latin-1 letters).
+ */
+export function mayBeLegacyEncoded(text: string): boolean {
+  return HIGH_LATIN1.test(text) && !UNICODE_ONLY.test(text);
+}
+
+/**
  * Tells whether a text is TCVN3 or VNI mojibake rather than Unicode. An encoding is considered only when
  * the text shows its traces (characters that are no Vietnamese letter; for VNI also a vowel followed by
  * a VNI mark) and no Unicode-only Vietnamese letter, and it is chosen only when decoding strictly
@@ -57,7 +66,7 @@ function oddCase(text: string): number {
  * @example detectLegacyEncoding('NguyÔn V¨n Hïng') // 'TCVN3'
  */
 export function detectLegacyEncoding(text: string): 'TCVN3' | 'VNI' | null {
-  if (!HIGH_LATIN1.test(text) || UNICODE_ONLY.test(text)) return null;
+  if (!mayBeLegacyEncoded(text)) return null;
   const tcvn3Possible =
     NOT_VIETNAMESE.test(text) || MID_WORD_CAPITAL.test(text) || text.split(/[^\p{L}]+/u).some(hasImpossibleStopTone);
   const vniPossible = VNI_CHARS.test(text) || VNI_PAIR.test(text);

@@ -1,5 +1,5 @@
 import { canonicalTones } from './canonical-tones.js';
-import { detectLegacyEncoding } from './detect-legacy-encoding.js';
+import { detectLegacyEncoding, mayBeLegacyEncoded } from './detect-legacy-encoding.js';
 import { convertTcvn3, convertVni } from './legacy-encoding.js';
 
 /** Unicode text, legacy TCVN3/VNI converted when detected. */
@@ -48,7 +48,12 @@ export function foldKey(text: string): string {
  */
 export function nameKey(text: string): string {
   if (ASCII.test(text)) return text.toLowerCase().replace(/[^a-z]+/g, ' ').trim();
-  return stripDiacritics(decodeLegacy(text))
+  return nameKeyOfDecoded(decodeLegacy(text));
+}
+
+/** {@link nameKey} of a text already decoded (see decodeLegacy). */
+function nameKeyOfDecoded(text: string): string {
+  return stripDiacritics(text)
     .replace(/[^\p{L}]+/gu, ' ')
     .trim();
 }
@@ -60,7 +65,12 @@ export function nameKey(text: string): string {
  * @example displayName('NGUYỄN  văn hoà') // 'Nguyễn Văn Hòa'
  */
 export function displayName(text: string): string {
-  const cleaned = canonicalTones(decodeLegacy(text))
+  return displayNameOfDecoded(decodeLegacy(text));
+}
+
+/** {@link displayName} of a text already decoded (see decodeLegacy). */
+function displayNameOfDecoded(text: string): string {
+  const cleaned = canonicalTones(text)
     .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
     .replace(/[\s\u00a0]+/g, ' ')
     .trim();
@@ -74,4 +84,39 @@ export function displayName(text: string): string {
         : word,
     )
     .join(' ');
+}
+
+/** A name in its two forms: {@link displayName} and {@link nameKey}. */
+export interface NameForms {
+  readonly display: string;
+  readonly key: string;
+}
+
+/** Letters and single ASCII spaces between words: what nearly every name cell holds. */
+const PLAIN_NAME = /^\p{L}+(?: \p{L}+)*$/u;
+
+/**
+ * {@link displayName} and {@link nameKey} of a text together, word by word when that gives the same result:
+ * a plain name (letters and single spaces, NFC, surely not legacy-encoded) is transformed one word at a
+ * time, since neither form lets one word affect another. `word` returns the forms of one word and may be
+ * memoised: a district's million names are made of a few thousand words, while most full names are rare.
+ */
+export function nameForms(text: string, word: (w: string) => NameForms = wordForms): NameForms {
+  const nfc = text.normalize('NFC');
+  if (!PLAIN_NAME.test(nfc) || mayBeLegacyEncoded(nfc)) return { display: displayName(text), key: nameKey(text) };
+  const words = nfc.split(' ');
+  if (words.length === 1) return word(nfc);
+  let display = '';
+  let key = '';
+  for (const w of words) {
+    const forms = word(w);
+    display = display === '' ? forms.display : `${display} ${forms.display}`;
+    if (forms.key !== '') key = key === '' ? forms.key : `${key} ${forms.key}`;
+  }
+  return { display, key };
+}
+
+/** The forms of one word of a text known not to be legacy-encoded (no decoding: see nameForms). */
+export function wordForms(word: string): NameForms {
+  return { display: displayNameOfDecoded(word), key: ASCII.test(word) ? word.toLowerCase() : nameKeyOfDecoded(word) };
 }

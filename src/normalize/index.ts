@@ -2,7 +2,7 @@ export { cleanText, isCleanAscii, plainNumber, type CleanTextOptions } from './c
 export { convertTcvn3, convertVni, encodeTcvn3, encodeVni } from './legacy-encoding.js';
 export { detectLegacyEncoding, detectDominantEncoding } from './detect-legacy-encoding.js';
 export { canonicalTones } from './canonical-tones.js';
-export { foldKey, nameKey, displayName, stripDiacritics, decodeLegacy } from './fold-key.js';
+export { foldKey, nameKey, displayName, nameForms, wordForms, stripDiacritics, decodeLegacy, type NameForms } from './fold-key.js';
 export { isVietnameseSyllable } from './syllable.js';
 export { parseIdNumber } from './id-number.js';
 export { parseAmount, parseInteger } from './amount.js';
