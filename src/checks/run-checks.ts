@@ -2,7 +2,7 @@ import type { Finding, PersonRecord } from '../domain/index.js';
 import type { PackageRules } from '../rules/index.js';
 import { checkRules } from './helpers.js';
 import { createMatchService } from './match-service.js';
-import { collapseReuploads, digestMemo, dropSupersededFiles } from './person-key.js';
+import { dropReuploads } from './reuploads.js';
 import { CHECKS } from './registry.js';
 import { textKey } from './text.js';
 import type { AuditData, CheckContext } from './types.js';
@@ -17,13 +17,11 @@ export interface CheckRun {
 
 /**
  * Readies an audit's rows for the checks, so a repeated or corrected upload never produces findings
- * against itself: drops files a later corrected file replaces ({@link dropSupersededFiles}), then exact
- * copies of rows that arrive again in another file ({@link collapseReuploads}), and footer total rows.
+ * against itself: drops files a later corrected file replaces and exact copies of rows that arrive again in
+ * another file ({@link dropReuploads}), and footer total rows.
  */
 export function prepareData(data: AuditData): AuditData {
-  // Each row's digest is made once for both passes and dropped with them.
-  const digest = digestMemo();
-  const clean = (rows: readonly PersonRecord[]) => collapseReuploads(dropSupersededFiles(rows.filter((r) => !isTotalRow(r)), digest).kept, digest);
+  const clean = (rows: readonly PersonRecord[]) => dropReuploads(rows.filter((r) => !isTotalRow(r))).kept;
   const registers: AuditData['registers'] = {};
   for (const [kind, rows] of Object.entries(data.registers) as [keyof AuditData['registers'], AuditData['registers'][keyof AuditData['registers']]][]) {
     if (rows) registers[kind] = clean(rows);

@@ -1,0 +1,191 @@
+/**
+ * Repeated and corrected uploads: rows of a file that a later corrected file replaces, and exact copies of
+ * rows that arrive again in another upload, are dropped before the checks (see prepareData). Rows are
+ * compared by content ids ({@link contentIds}): numbers, so that a million rows cost typed arrays and
+ * numeric map keys rather than a digest string and two composite key strings each.
+ */
+import { PERSON_FIELD_COUNT, personFieldValuesInto, type PersonRecord } from '../domain/index.js';
+
+const contentValues = new Array<unknown>(2 + PERSON_FIELD_COUNT).fill(null);
+
+/** Role, flags and every normalised field of a row in a fixed order, as text (not where the row sits). */
+export function contentText(r: PersonRecord): string {
+  contentValues[0] = r.role;
+  contentValues[1] = r.flags;
+  personFieldValuesInto(r, contentValues, 2);
+  return JSON.stringify(contentValues);
+}
+
+/** A 53-bit hash of a text: two 32-bit multiplicative hashes of its UTF-16 units, mixed at the end. */
+export function hash53(text: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/**
+ * For each row, a number shared by exactly the rows with the same content ({@link contentText}): 0, 1, 2…
+ * in order of first appearance. Exact: rows whose hashes agree are compared by their text, so two
+ * different rows never share an id even if their hashes collide (`hash` is replaceable to test that).
+ */
+export function contentIds(records: readonly PersonRecord[], hash: (text: string) => number = hash53): Int32Array {
+  const ids = new Int32Array(records.length);
+  const byHash = new Map<number, number>(); // hash → index of the first row with it
+  const collided = new Map<string, number>(); // text → id, for texts whose hash an earlier different text took
+  let next = 0;
+  records.forEach((r, i) => {
+    const text = contentText(r);
+    const h = hash(text);
+    const first = byHash.get(h);
+    if (first === undefined) {
+      byHash.set(h, i);
+      ids[i] = next++;
+      return;
+    }
+    const firstRecord = records[first];
+    if (firstRecord !== undefined && contentText(firstRecord) === text) {
+      ids[i] = ids[first] ?? 0;
+      return;
+    }
+    let id = collided.get(text);
+    if (id === undefined) {
+      id = next++;
+      collided.set(text, id);
+    }
+    ids[i] = id;
+  });
+  return ids;
+}
+
+/** Uploads as told apart by {@link uploadSegments}: an index per row and the `file#n` name of each. */
+export interface UploadSegments {
+  readonly of: Int32Array;
+  readonly names: readonly string[];
+}
+
+/**
+ * Which upload each row came from, as `file#n`: rows arrive upload by upload, so a (file, sheet, row)
+ * seen again means a new upload of a file with the same name (a corrected file keeps its name).
+ */
+export function uploadSegments(records: readonly PersonRecord[]): UploadSegments {
+  const files = new Map<string, { n: number; segment: number; sheets: Map<string, number>; rows: Set<number> }>();
+  const names: string[] = [];
+  const of = new Int32Array(records.length);
+  records.forEach((r, i) => {
+    let state = files.get(r.file);
+    if (state === undefined) {
+      state = { n: 1, segment: names.length, sheets: new Map(), rows: new Set() };
+      names.push(`${r.file}#1`);
+      files.set(r.file, state);
+    }
+    let sheet = state.sheets.get(r.sheet);
+    if (sheet === undefined) {
+      sheet = state.sheets.size;
+      state.sheets.set(r.sheet, sheet);
+    }
+    const at = sheet * 4294967296 + r.row;
+    if (state.rows.has(at)) {
+      state.n += 1;
+      state.segment = names.length;
+      names.push(`${r.file}#${state.n}`);
+      state.rows = new Set();
+    }
+    state.rows.add(at);
+    of[i] = state.segment;
+  });
+  return { of, names };
+}
+
+/**
+ * Share of an earlier upload's rows that must reappear unchanged in a later upload for it to count as
+ * replaced: `sameName` when the later file has the same name (re-uploading a file under its name is itself a
+ * sign of replacement), `otherName` otherwise.
+ */
+export const SUPERSEDE_SHARE = { sameName: 0.5, otherName: 0.8 } as const;
+
+const fileOf = (segment: string): string => segment.slice(0, segment.lastIndexOf('#'));
+
+/**
+ * The uploads that a later upload of the same role replaces: when at least the {@link SUPERSEDE_SHARE} of
+ * an upload's rows reappear with identical content in one later upload (a corrected re-upload), the earlier
+ * upload's rows — corrected ones included — no longer count.
+ */
+function supersededUploads(segments: UploadSegments, ids: Int32Array): { file: string; by: string }[] {
+  const bags = segments.names.map(() => new Map<number, number>());
+  const sizes = new Int32Array(segments.names.length);
+  for (let i = 0; i < ids.length; i++) {
+    const u = segments.of[i] ?? 0;
+    const bag = bags[u];
+    const id = ids[i] ?? 0;
+    if (bag !== undefined) bag.set(id, (bag.get(id) ?? 0) + 1);
+    sizes[u] = (sizes[u] ?? 0) + 1;
+  }
+  const superseded: { file: string; by: string }[] = [];
+  segments.names.forEach((upload, u) => {
+    const bag = bags[u];
+    const size = sizes[u] ?? 0;
+    if (bag === undefined || size === 0) return;
+    for (let v = u + 1; v < bags.length; v++) {
+      const other = bags[v];
+      const later = segments.names[v] ?? '';
+      if (other === undefined) continue;
+      let shared = 0;
+      for (const [id, n] of bag) shared += Math.min(n, other.get(id) ?? 0);
+      const share = fileOf(later) === fileOf(upload) ? SUPERSEDE_SHARE.sameName : SUPERSEDE_SHARE.otherName;
+      if (shared / size >= share) {
+        superseded.push({ file: upload, by: later });
+        return;
+      }
+    }
+  });
+  return superseded;
+}
+
+/**
+ * Of rows `at` (indexes into the ids), those that are not an exact copy, in another upload, of a row already
+ * seen: a corrected or repeated upload must not duplicate itself. Copies inside one upload are kept (a row
+ * listed twice in one list is a duplicate payment); the n-th copy in upload B stands for the n-th copy in A.
+ */
+function notCopied(at: readonly number[], segments: UploadSegments, ids: Int32Array): number[] {
+  // Per (upload, content): copies so far; per content: the most copies any upload had so far. The copies of
+  // one upload are numbered 1, 2, 3…, so "the n-th copy was already seen" is n ≤ that maximum.
+  const inUpload = new Map<number, number>();
+  const mostSeen = new Map<number, number>();
+  const out: number[] = [];
+  for (const i of at) {
+    const id = ids[i] ?? 0;
+    const key = (segments.of[i] ?? 0) * 2147483648 + id;
+    const ordinal = (inUpload.get(key) ?? 0) + 1;
+    inUpload.set(key, ordinal);
+    if (ordinal <= (mostSeen.get(id) ?? 0)) continue;
+    mostSeen.set(id, ordinal);
+    out.push(i);
+  }
+  return out;
+}
+
+/**
+ * The rows of one role without the uploads a later corrected upload replaces and without exact copies of
+ * rows from another upload (see {@link supersededUploads} and {@link notCopied}), in their order.
+ */
+export function dropReuploads(records: readonly PersonRecord[]): { kept: PersonRecord[]; superseded: { file: string; by: string }[] } {
+  const ids = contentIds(records);
+  const segments = uploadSegments(records);
+  const superseded = supersededUploads(segments, ids);
+  const gone = new Set(superseded.map((s) => s.file));
+  const at: number[] = [];
+  for (let i = 0; i < records.length; i++) if (!gone.has(segments.names[segments.of[i] ?? 0] ?? '')) at.push(i);
+  const kept: PersonRecord[] = [];
+  for (const i of notCopied(at, segments, ids)) {
+    const r = records[i];
+    if (r !== undefined) kept.push(r);
+  }
+  return { kept, superseded };
+}

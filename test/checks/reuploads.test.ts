@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { contentIds, dropReuploads, hash53, uploadSegments } from '../../src/checks/reuploads.js';
+import { person } from './factories.js';
+
+const payout = (fullName: string, file: string, row: number, amount = 1_500_000) => person({ role: 'payouts', fullName, file, row, amount });
+
+describe('contentIds', () => {
+  const rows = [payout('An', 'a.xlsx', 5), payout('Bình', 'a.xlsx', 6), payout('An', 'b.xlsx', 9), payout('An', 'b.xlsx', 10, 1_000_000)];
+
+  it('numbers rows by content, wherever they sit', () => {
+    expect(Array.from(contentIds(rows))).toEqual([0, 1, 0, 2]);
+  });
+
+  it('stays exact when every hash collides', () => {
+    expect(Array.from(contentIds(rows, () => 42))).toEqual([0, 1, 0, 2]);
+  });
+
+  it('hashes into 53 bits and tells texts one letter apart', () => {
+    const a = hash53('Nguyễn Văn An|1975');
+    expect(Number.isSafeInteger(a) && a >= 0).toBe(true);
+    expect(hash53('Nguyễn Văn An|1976')).not.toBe(a);
+  });
+});
+
+describe('uploadSegments', () => {
+  it('starts a new upload of a file when one of its positions comes again', () => {
+    const rows = [payout('An', 'a.xlsx', 5), payout('Bình', 'a.xlsx', 6), payout('Chi', 'b.xlsx', 5), payout('An', 'a.xlsx', 5)];
+    const s = uploadSegments(rows);
+    expect(Array.from(s.of).map((u) => s.names[u])).toEqual(['a.xlsx#1', 'a.xlsx#1', 'b.xlsx#1', 'a.xlsx#2']);
+  });
+});
+
+describe('dropReuploads', () => {
+  it('keeps the n-th copy of a row only when no earlier upload had n copies, even with uploads interleaved', () => {
+    const rows = [
+      payout('An', 'a.xlsx', 5),
+      payout('An', 'a.xlsx', 6), // listed twice in a.xlsx: both kept
+      payout('Dũng', 'a.xlsx', 7), // a.xlsx is mostly other people: b.xlsx does not replace it
+      payout('Em', 'a.xlsx', 8),
+      payout('Giang', 'a.xlsx', 9),
+      payout('An', 'b.xlsx', 7),
+      payout('Bình', 'c.xlsx', 2),
+      payout('An', 'b.xlsx', 8),
+      payout('An', 'b.xlsx', 9), // the third copy in b.xlsx is one more than a.xlsx had
+      payout('Chi', 'b.xlsx', 10),
+    ];
+    const { kept, superseded } = dropReuploads(rows);
+    expect(superseded).toEqual([]);
+    expect(kept.map((r) => `${r.file}:${r.row}`)).toEqual(['a.xlsx:5', 'a.xlsx:6', 'a.xlsx:7', 'a.xlsx:8', 'a.xlsx:9', 'c.xlsx:2', 'b.xlsx:9', 'b.xlsx:10']);
+  });
+
+  it('drops an upload that a later one mostly repeats, with its corrected rows', () => {
+    const names = ['Một', 'Hai', 'Ba', 'Bốn', 'Năm']; // four of five (80 %) come again unchanged
+    const first = names.map((n, k) => payout(n, 'lan-1.xlsx', 5 + k, k === 0 ? 2_000_000 : 1_500_000));
+    const second = names.map((n, k) => payout(n, 'lan-2.xlsx', 5 + k));
+    const { kept, superseded } = dropReuploads([...first, ...second]);
+    expect(superseded).toEqual([{ file: 'lan-1.xlsx#1', by: 'lan-2.xlsx#1' }]);
+    expect(kept).toEqual(second);
+  });
+});
