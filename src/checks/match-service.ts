@@ -44,8 +44,9 @@ export function matchConfigOf(rules: PackageRules): MatchConfig {
   return { ...DEFAULT_MATCH_CONFIG, matchThreshold: rules.matching.matchThreshold, possibleThreshold: rules.matching.possibleThreshold };
 }
 
-function pairKey(i: number, j: number): string {
-  return i < j ? `${i}:${j}` : `${j}:${i}`;
+/** A pair of rows of a list of `n` as one number (exact below 2^53: lists of up to 94 million rows). */
+function pairKey(i: number, j: number, n: number): number {
+  return i < j ? i * n + j : j * n + i;
 }
 
 /** Builds the memoising service over one audit's data. */
@@ -147,9 +148,10 @@ function buildClusters(rows: readonly PersonRecord[], pairs: readonly MatchPair[
       if (a !== undefined && notSamePersonReason(a, r) === null) union(first, i);
     }
   });
-  const lookup = new Map<string, MatchPair>();
+  const n = rows.length;
+  const lookup = new Map<number, MatchPair>();
   for (const p of pairs) {
-    lookup.set(pairKey(p.a, p.b), p);
+    lookup.set(pairKey(p.a, p.b, n), p);
     if (p.decision === 'match') union(p.a, p.b);
   }
   const index = new Map<number, number>();
@@ -166,5 +168,5 @@ function buildClusters(rows: readonly PersonRecord[], pairs: readonly MatchPair[
     return c;
   });
   const possible = pairs.filter((p) => p.decision === 'possible' && of[p.a] !== of[p.b]);
-  return { of, members, possible, pair: (i, j) => lookup.get(pairKey(i, j)) };
+  return { of, members, possible, pair: (i, j) => lookup.get(pairKey(i, j, n)) };
 }
