@@ -57,17 +57,6 @@ function display(r: MatchInput, year: number, field: string): string | null {
   }
 }
 
-/** What a kept pair needs to explain itself later: the two records and the scorer's levels and weights. */
-interface PairEvidence {
-  readonly left: MatchInput;
-  readonly right: MatchInput;
-  readonly leftYear: number;
-  readonly rightYear: number;
-  /** The levels, three bits a field (see packLevels). */
-  readonly levels: number;
-  readonly weights: readonly number[];
-}
-
 /** The thirteen fields' levels (each below 8) as one number: level k × 8^k (39 bits, exact in a double). */
 function packLevels(levels: Uint8Array): number {
   let packed = 0;
@@ -81,58 +70,112 @@ function levelOf(packed: number, field: number): number {
   return Math.floor(packed / 8 ** field) % 8;
 }
 
+const FIELDS = FIELD_IDS.length;
+/** Pairs per chunk of the evidence store: small enough that a run keeping few pairs wastes little. */
+const CHUNK = 4096;
+
 /**
- * A kept pair whose field-by-field comparisons are built when first read. Most pairs are never
- * explained (only those behind a finding are), and building them for every pair of a million-row link
- * (thirteen objects and their display texts each) held more memory than the records themselves.
+ * What the kept pairs of one run need to explain themselves later, in typed-array chunks (a pair's slot
+ * holds its packed levels, the two birth years and the thirteen field weights): kept as objects and arrays,
+ * a million-pair link held some 500 bytes a pair for explanations that only a few findings ever show.
+ */
+class RunEvidence {
+  readonly levels: Float64Array[] = [];
+  readonly years: Int32Array[] = [];
+  readonly weights: Float64Array[] = [];
+  size = 0;
+
+  constructor(
+    readonly all: readonly MatchInput[],
+    readonly rightOffset: number,
+    readonly prior: number,
+    readonly matchThreshold: number,
+    readonly possibleThreshold: number,
+  ) {}
+
+  add(levels: Uint8Array, weights: Float64Array, leftYear: number, rightYear: number): number {
+    const slot = this.size++;
+    const c = Math.floor(slot / CHUNK);
+    const at = slot % CHUNK;
+    if (at === 0) {
+      this.levels.push(new Float64Array(CHUNK));
+      this.years.push(new Int32Array(CHUNK * 2));
+      this.weights.push(new Float64Array(CHUNK * FIELDS));
+    }
+    (this.levels[c] as Float64Array)[at] = packLevels(levels);
+    const years = this.years[c] as Int32Array;
+    years[at * 2] = leftYear;
+    years[at * 2 + 1] = rightYear;
+    (this.weights[c] as Float64Array).set(weights.subarray(0, FIELDS), at * FIELDS);
+    return slot;
+  }
+
+  comparisons(a: number, b: number, slot: number): FieldComparison[] {
+    const c = Math.floor(slot / CHUNK);
+    const at = slot % CHUNK;
+    const packed = this.levels[c]?.[at] ?? 0;
+    const left = this.all[a];
+    const right = this.all[b + this.rightOffset];
+    const out: FieldComparison[] = [];
+    if (left === undefined || right === undefined) return out;
+    FIELD_IDS.forEach((field, k) => {
+      const level = levelOf(packed, k);
+      if (level === LEVEL.none) return;
+      out.push({
+        field,
+        label: FIELD_LABELS[field],
+        a: display(left, this.years[c]?.[at * 2] ?? 0, field),
+        b: display(right, this.years[c]?.[at * 2 + 1] ?? 0, field),
+        level: LEVEL_NAMES[level] ?? 'missing',
+        weight: this.weights[c]?.[at * FIELDS + k] ?? 0,
+      });
+    });
+    return out;
+  }
+}
+
+/**
+ * A kept pair whose field-by-field comparisons are built when first read from its run's evidence. Most
+ * pairs are never explained (only those behind a finding are).
  */
 class KeptPair implements MatchPair {
   readonly a: number;
   readonly b: number;
   readonly weight: number;
-  readonly probability: number;
   readonly decision: 'match' | 'possible';
   readonly byId: boolean;
-  readonly prior: number;
-  readonly matchThreshold: number;
-  readonly possibleThreshold: number;
-  #evidence: PairEvidence | null;
+  readonly #run: RunEvidence;
+  readonly #slot: number;
   #comparisons: FieldComparison[] | null = null;
 
-  constructor(fields: Omit<MatchPair, 'comparisons'>, evidence: PairEvidence) {
-    this.a = fields.a;
-    this.b = fields.b;
-    this.weight = fields.weight;
-    this.probability = fields.probability;
-    this.decision = fields.decision;
-    this.byId = fields.byId;
-    this.prior = fields.prior;
-    this.matchThreshold = fields.matchThreshold;
-    this.possibleThreshold = fields.possibleThreshold;
-    this.#evidence = evidence;
+  constructor(a: number, b: number, weight: number, decision: 'match' | 'possible', byId: boolean, run: RunEvidence, slot: number) {
+    this.a = a;
+    this.b = b;
+    this.weight = weight;
+    this.decision = decision;
+    this.byId = byId;
+    this.#run = run;
+    this.#slot = slot;
+  }
+
+  get probability(): number {
+    return 1 / (1 + 2 ** -this.weight);
+  }
+
+  get prior(): number {
+    return this.#run.prior;
+  }
+
+  get matchThreshold(): number {
+    return this.#run.matchThreshold;
+  }
+
+  get possibleThreshold(): number {
+    return this.#run.possibleThreshold;
   }
 
   get comparisons(): readonly FieldComparison[] {
-    if (this.#comparisons === null) {
-      const e = this.#evidence;
-      const comparisons: FieldComparison[] = [];
-      if (e !== null) {
-        FIELD_IDS.forEach((field, k) => {
-          const level = levelOf(e.levels, k);
-          if (level === LEVEL.none) return;
-          comparisons.push({
-            field,
-            label: FIELD_LABELS[field],
-            a: display(e.left, e.leftYear, field),
-            b: display(e.right, e.rightYear, field),
-            level: LEVEL_NAMES[level] ?? 'missing',
-            weight: e.weights[k] ?? 0,
-          });
-        });
-      }
-      this.#comparisons = comparisons;
-      this.#evidence = null;
-    }
+    this.#comparisons ??= this.#run.comparisons(this.a, this.b, this.#slot);
     return this.#comparisons;
   }
 }
@@ -152,6 +195,7 @@ function run(all: readonly MatchInput[], leftCount: number | null, config: Match
   const scorer = new Scorer(recs, cfg);
   const { levels, weights } = scorer;
   const out: MatchPair[] = [];
+  const evidence = new RunEvidence(all, leftCount ?? 0, prior, cfg.matchThreshold, cfg.possibleThreshold);
   const F = FIELD_INDEX;
   forEachCandidate(recs, cfg.blocking, leftCount, (i, j) => {
     const w = prior + scorer.score(i, j);
@@ -167,25 +211,10 @@ function run(all: readonly MatchInput[], leftCount: number | null, config: Match
     ) {
       return;
     }
-    const ri = all[i];
-    const rj = all[j];
-    if (ri === undefined || rj === undefined || pi === undefined || pj === undefined) return;
-    out.push(
-      new KeptPair(
-        {
-          a: i,
-          b: leftCount === null ? j : j - leftCount,
-          weight: w,
-          probability: 1 / (1 + 2 ** -w),
-          decision: byId || (w >= cfg.matchThreshold && levels[F.id] !== LEVEL.conflict) ? 'match' : 'possible',
-          byId,
-          prior,
-          matchThreshold: cfg.matchThreshold,
-          possibleThreshold: cfg.possibleThreshold,
-        },
-        { left: ri, right: rj, leftYear: pi.year, rightYear: pj.year, levels: packLevels(levels), weights: Array.from(weights) },
-      ),
-    );
+    if (pi === undefined || pj === undefined) return;
+    const slot = evidence.add(levels, weights, pi.year, pj.year);
+    const decision = byId || (w >= cfg.matchThreshold && levels[F.id] !== LEVEL.conflict) ? 'match' : 'possible';
+    out.push(new KeptPair(i, leftCount === null ? j : j - leftCount, w, decision, byId, evidence, slot));
   });
   return out.sort((x, y) => x.a - y.a || x.b - y.b);
 }

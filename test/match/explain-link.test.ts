@@ -27,6 +27,24 @@ describe('explainMatch', () => {
     expect(sum).toBeCloseTo(pair.weight, 9);
   });
 
+  it('explains every pair of a link keeping thousands, each with its own two rows and weights', () => {
+    const given = ['Hùng', 'Lan', 'Mai', 'Tâm', 'Khuê', 'Sơn', 'Yến'];
+    const people = Array.from({ length: 4500 }, (_, k) =>
+      person({ fullName: `Trần ${given[k % 7] ?? ''} ${given[(k >> 3) % 7] ?? ''}`, birthYear: 1930 + (k % 70), idNumber: `0010${String(k).padStart(8, '0')}`, idKind: 'CCCD' }),
+    );
+    const copies = people.map((p) => ({ ...p, village: 'Thôn 2' }));
+    const pairs = link(people, copies);
+    expect(pairs.length).toBeGreaterThan(4096); // past the first chunk of the evidence store
+    for (const pair of [pairs[0], pairs[4095], pairs[4096], pairs[pairs.length - 1]]) {
+      if (pair === undefined) throw new Error('expected a pair');
+      const sum = pair.prior + pair.comparisons.reduce((s, c) => s + c.weight, 0);
+      expect(sum).toBeCloseTo(pair.weight, 9);
+      const id = pair.comparisons.find((c) => c.field === 'id');
+      expect([id?.a, id?.b]).toEqual([people[pair.a]?.idNumber, copies[pair.b]?.idNumber]);
+      expect(pair.comparisons.find((c) => c.field === 'birthYear')?.a).toBe(String(people[pair.a]?.birthYear));
+    }
+  });
+
   it('says that a shared valid ID decides, and warns when everything else disagrees', () => {
     const list = [
       ...neighbours(10),
