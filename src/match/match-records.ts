@@ -188,11 +188,11 @@ function run(all: readonly MatchInput[], leftCount: number | null, config: Match
   const cfg = resolveConfig(config);
   const names = defaultNameFrequencies();
   const recs = all.map((r) => prepareRecord(r, cfg.idMode, names, cache));
-  countValues(recs);
+  const counts = countValues(recs);
   const n = recs.length;
   const prior =
     cfg.priorLog2 ?? -Math.log2(Math.max(MIN_UNIVERSE, leftCount === null ? n - 1 : n - leftCount));
-  const scorer = new Scorer(recs, cfg);
+  const scorer = new Scorer(recs, counts, cfg);
   const { levels, weights } = scorer;
   const out: MatchPair[] = [];
   const evidence = new RunEvidence(all, leftCount ?? 0, prior, cfg.matchThreshold, cfg.possibleThreshold);

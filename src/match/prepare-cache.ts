@@ -5,6 +5,7 @@ import { keyOf } from './text-keys.js';
 /** Numbers the distinct values of one kind within a run. */
 export class Interner {
   private readonly ids = new Map<string, number>();
+  private readonly values: string[] = [];
   get size(): number {
     return this.ids.size;
   }
@@ -14,8 +15,13 @@ export class Interner {
     if (id === undefined) {
       id = this.ids.size;
       this.ids.set(value, id);
+      this.values.push(value);
     }
     return id;
+  }
+  /** The first string seen with id `id` (one copy for all records holding an equal one); null for −1. */
+  value(id: number): string | null {
+    return this.values[id] ?? null;
   }
 }
 

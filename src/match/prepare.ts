@@ -32,7 +32,7 @@ export type MatchInput = Pick<
   | 'address'
 > & { fatherName?: string | null; motherName?: string | null };
 
-/** A record's precomputed keys; `*Count` fields are filled by {@link countValues}. */
+/** A record's precomputed keys (how often each value occurs in the run: {@link countValues}). */
 export interface Prepared {
   /** Name parts, keys, tone forms, reference shares and ids; shared by all records with the same name. */
   readonly name: NameParts;
@@ -49,8 +49,7 @@ export interface Prepared {
   readonly village: string | null;
   readonly household: string | null;
   readonly head: string | null;
-  readonly address: string | null;
-  readonly addressTokens: readonly string[] | null;
+  readonly address: string | null; // one string per distinct address (see Interner.value)
   readonly father: string | null;
   readonly mother: string | null;
   // Per-run integer ids of the values (−1 when absent), for blocking keys and frequency counts.
@@ -62,15 +61,19 @@ export interface Prepared {
   readonly idKey: number; // a number standing for the ID text, trusted or not (see idKeyOf)
   readonly idHead: number; // first half of an untrusted ID
   readonly idTail: number; // second half of an untrusted ID
-  surCount: number;
-  midCount: number;
-  givCount: number;
-  yearCount: number;
-  dateCount: number;
-  communeCount: number;
-  villageCount: number;
-  addressCount: number;
-  idCount: number;
+}
+
+/** How many records of a run share each record's value of a field (0 when absent), by record index. */
+export interface ValueCounts {
+  readonly sur: Int32Array;
+  readonly mid: Int32Array;
+  readonly giv: Int32Array;
+  readonly year: Int32Array;
+  readonly date: Int32Array;
+  readonly commune: Int32Array;
+  readonly village: Int32Array;
+  readonly address: Int32Array;
+  readonly id: Int32Array;
 }
 
 /** A code without spaces, upper-case (IDs, household codes); null when empty. Plain codes are returned as they are. */
@@ -137,10 +140,10 @@ export function prepareRecord(
     village = k === null ? null : k.replace(VILLAGE_PREFIX, '');
     cache.villages.set(r.village, village);
   }
-  const address = keyOf(r.address);
+  const addressId = cache.addresses.id(keyOf(r.address));
+  const dateId = cache.dates.id(m && iso !== null ? iso.slice(0, 10) : null);
   const household = compact(r.householdCode);
   const commune = clean(r.communeCode);
-  const date = m && iso !== null ? iso.slice(0, 10) : null;
   const idLoose = trusted ? null : idText;
   // Halves of an untrusted ID catch one keying slip (FEBRL's soc_sec_id, IDs flagged invalid). Valid IDs get
   // none: the first half of a CCCD (province, sex, year) is shared by thousands, and halving a million valid IDs
@@ -152,7 +155,7 @@ export function prepareRecord(
     name: np,
     gender: r.gender,
     year,
-    date,
+    date: cache.dates.value(dateId),
     dY,
     dM,
     dD,
@@ -163,27 +166,17 @@ export function prepareRecord(
     village: village ?? null,
     household,
     head: cachedKey(cache, r.householdHead),
-    address,
-    addressTokens: address === null ? null : address.split(' '),
+    address: cache.addresses.value(addressId),
     father: cachedKey(cache, r.fatherName),
     mother: cachedKey(cache, r.motherName),
-    dateId: cache.dates.id(date),
+    dateId,
     locId: communeId >= 0 ? communeId * 2 : villageId >= 0 ? villageId * 2 + 1 : -1,
     communeId,
     villageId,
-    addressId: cache.addresses.id(address),
+    addressId,
     idKey: idKeyOf(idText, cache),
     idHead: half > 0 && idLoose !== null ? cache.idHeads.id(idLoose.slice(0, half)) : -1,
     idTail: half > 0 && idLoose !== null ? cache.idTails.id(idLoose.slice(half)) : -1,
-    surCount: 0,
-    midCount: 0,
-    givCount: 0,
-    yearCount: 0,
-    dateCount: 0,
-    communeCount: 0,
-    villageCount: 0,
-    addressCount: 0,
-    idCount: 0,
   };
 }
 
@@ -199,33 +192,39 @@ function countIds(recs: readonly Prepared[], get: (p: Prepared) => number): Int3
   return counts;
 }
 
-/** Fills the `*Count` fields: how many records of the run share each value. */
-export function countValues(recs: readonly Prepared[]): void {
-  const sur = countIds(recs, (p) => p.name.surId);
-  const mid = countIds(recs, (p) => p.name.midId);
-  const giv = countIds(recs, (p) => p.name.givId);
-  const date = countIds(recs, (p) => p.dateId);
-  const place = countIds(recs, (p) => p.communeId);
-  const village = countIds(recs, (p) => p.villageId);
-  const address = countIds(recs, (p) => p.addressId);
-  const idTable = new KeyTable(recs.length);
-  const idDense = new Int32Array(recs.length).fill(-1);
+/** How many records of the run share each value, for every record (see ValueCounts). */
+export function countValues(recs: readonly Prepared[]): ValueCounts {
+  const n = recs.length;
+  const perRecord = (get: (p: Prepared) => number): Int32Array => {
+    const counts = countIds(recs, get);
+    const out = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const id = get(recs[i] as Prepared);
+      out[i] = id < 0 ? 0 : (counts[id] ?? 0);
+    }
+    return out;
+  };
+  const idTable = new KeyTable(n);
+  const idDense = new Int32Array(n).fill(-1);
   recs.forEach((p, i) => {
     if (p.idKey >= 0) idDense[i] = idTable.idOf(p.idKey);
   });
-  const id = new Int32Array(idTable.size);
-  for (const d of idDense) if (d >= 0) id[d] = (id[d] ?? 0) + 1;
-  const year = countIds(recs, (p) => (p.year > 0 && p.year < 10000 ? p.year : -1));
-  const at = (c: Int32Array, i: number): number => (i < 0 ? 0 : (c[i] ?? 0));
-  recs.forEach((p, i) => {
-    p.surCount = at(sur, p.name.surId);
-    p.midCount = at(mid, p.name.midId);
-    p.givCount = at(giv, p.name.givId);
-    p.dateCount = at(date, p.dateId);
-    p.communeCount = at(place, p.communeId);
-    p.villageCount = at(village, p.villageId);
-    p.addressCount = at(address, p.addressId);
-    p.idCount = at(id, idDense[i] ?? -1);
-    p.yearCount = p.year > 0 && p.year < 10000 ? at(year, p.year) : 0;
-  });
+  const idCounts = new Int32Array(idTable.size);
+  for (const d of idDense) if (d >= 0) idCounts[d] = (idCounts[d] ?? 0) + 1;
+  const id = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const d = idDense[i] ?? -1;
+    id[i] = d < 0 ? 0 : (idCounts[d] ?? 0);
+  }
+  return {
+    sur: perRecord((p) => p.name.surId),
+    mid: perRecord((p) => p.name.midId),
+    giv: perRecord((p) => p.name.givId),
+    year: perRecord((p) => (p.year > 0 && p.year < 10000 ? p.year : -1)),
+    date: perRecord((p) => p.dateId),
+    commune: perRecord((p) => p.communeId),
+    village: perRecord((p) => p.villageId),
+    address: perRecord((p) => p.addressId),
+    id,
+  };
 }

@@ -5,7 +5,7 @@
  */
 import type { FieldId, FieldSettings, ResolvedMatchConfig } from './match-config.js';
 import { FIELD_IDS } from './match-config.js';
-import type { Prepared } from './prepare.js';
+import type { Prepared, ValueCounts } from './prepare.js';
 import { jaroWinkler, tokenOverlap, withinOneEdit } from './similarity.js';
 
 /** Level codes in the buffers; 0 = field absent on both sides (not reported). */
@@ -43,8 +43,12 @@ export class Scorer {
   private readonly n2: number;
   private readonly closeSim: number;
 
+  /** Address words by address id, split when an address is first compared to a different one. */
+  private readonly addressWords = new Map<number, readonly string[]>();
+
   constructor(
     private readonly recs: readonly Prepared[],
+    private readonly counts: ValueCounts,
     private readonly cfg: ResolvedMatchConfig,
   ) {
     this.s = FIELD_IDS.map((f) => cfg.fields[f]);
@@ -131,23 +135,33 @@ export class Scorer {
     return x === y || jaroWinkler(x, y) >= this.closeSim;
   }
 
+  private wordsOf(p: Prepared): readonly string[] {
+    let words = this.addressWords.get(p.addressId);
+    if (words === undefined) {
+      words = (p.address ?? '').split(' ');
+      this.addressWords.set(p.addressId, words);
+    }
+    return words;
+  }
+
   /** Scores records i and j into `levels`/`weights`; returns the sum of field weights (prior not included). */
   score(i: number, j: number): number {
     const a = this.recs[i];
     const b = this.recs[j];
+    const n = this.counts;
     if (a === undefined || b === undefined) return -Infinity;
 
     // ID
     const idF = F.id;
     if (a.idTrusted !== null && b.idTrusted !== null) {
       if (a.idKind !== b.idKind) this.set(idF, LEVEL.incomparable, 0);
-      else if (a.idTrusted === b.idTrusted) this.set(idF, LEVEL.exact, this.tfWeight(idF, a.idCount, this.s[idF]?.exact.u ?? 1e-5));
+      else if (a.idTrusted === b.idTrusted) this.set(idF, LEVEL.exact, this.tfWeight(idF, n.id[i] ?? 0, this.s[idF]?.exact.u ?? 1e-5));
       else this.setStatic(idF, LEVEL.conflict);
     } else {
       const ia = a.idTrusted ?? a.idLoose;
       const ib = b.idTrusted ?? b.idLoose;
       if (ia === null || ib === null) this.set(idF, ia === null && ib === null ? LEVEL.none : LEVEL.missing, 0);
-      else if (ia === ib) this.set(idF, LEVEL.exact, this.tfWeight(idF, a.idCount, this.s[idF]?.exact.u ?? 1e-5));
+      else if (ia === ib) this.set(idF, LEVEL.exact, this.tfWeight(idF, n.id[i] ?? 0, this.s[idF]?.exact.u ?? 1e-5));
       else if (withinOneEdit(ia, ib)) this.setStatic(idF, LEVEL.close);
       else if ((a.idTrusted !== null || b.idTrusted !== null) && ia.length !== ib.length) this.set(idF, LEVEL.incomparable, 0);
       else this.setStatic(idF, LEVEL.differ);
@@ -156,9 +170,9 @@ export class Scorer {
     // Name parts
     const joinedEqual = a.name.nameJoined !== null && a.name.nameJoined === b.name.nameJoined;
     const toned = a.name.surTone !== null && b.name.surTone !== null;
-    this.namePart(F.surname, a.name.surKey, b.name.surKey, a.name.surTone, b.name.surTone, a.surCount, toned ? a.name.surRef : a.name.surRefKey, a.name.surRefKey, joinedEqual);
-    this.namePart(F.middleName, a.name.midKey, b.name.midKey, a.name.midTone, b.name.midTone, a.midCount, toned ? a.name.midRef : a.name.midRefKey, a.name.midRefKey, joinedEqual);
-    this.namePart(F.givenName, a.name.givKey, b.name.givKey, a.name.givTone, b.name.givTone, a.givCount, toned ? a.name.givRef : a.name.givRefKey, a.name.givRefKey, joinedEqual);
+    this.namePart(F.surname, a.name.surKey, b.name.surKey, a.name.surTone, b.name.surTone, n.sur[i] ?? 0, toned ? a.name.surRef : a.name.surRefKey, a.name.surRefKey, joinedEqual);
+    this.namePart(F.middleName, a.name.midKey, b.name.midKey, a.name.midTone, b.name.midTone, n.mid[i] ?? 0, toned ? a.name.midRef : a.name.midRefKey, a.name.midRefKey, joinedEqual);
+    this.namePart(F.givenName, a.name.givKey, b.name.givKey, a.name.givTone, b.name.givTone, n.giv[i] ?? 0, toned ? a.name.givRef : a.name.givRefKey, a.name.givRefKey, joinedEqual);
 
     // Surname and given name written the other way round ("Hùng Nguyễn" / "Nguyễn Hùng").
     if (
@@ -177,7 +191,7 @@ export class Scorer {
     const by = F.birthYear;
     if (a.date !== null && b.date !== null) {
       this.set(by, LEVEL.none, 0);
-      if (a.date === b.date) this.set(bd, LEVEL.exact, this.tfWeight(bd, a.dateCount, this.s[bd]?.exact.u ?? 1e-4));
+      if (a.date === b.date) this.set(bd, LEVEL.exact, this.tfWeight(bd, n.date[i] ?? 0, this.s[bd]?.exact.u ?? 1e-4));
       else {
         const sameY = a.dY === b.dY;
         const close =
@@ -189,7 +203,7 @@ export class Scorer {
     } else {
       this.set(bd, LEVEL.none, 0);
       if (a.year === 0 || b.year === 0) this.set(by, a.year === 0 && b.year === 0 ? LEVEL.none : LEVEL.missing, 0);
-      else if (a.year === b.year) this.set(by, LEVEL.exact, this.tfWeight(by, a.yearCount, this.s[by]?.exact.u ?? 1 / 60));
+      else if (a.year === b.year) this.set(by, LEVEL.exact, this.tfWeight(by, n.year[i] ?? 0, this.s[by]?.exact.u ?? 1 / 60));
       else {
         // One year apart or one keying slip (1975/1957, 1975/1965) may be the same person.
         const close = Math.abs(a.year - b.year) === 1 || withinOneEdit(String(a.year), String(b.year));
@@ -206,10 +220,10 @@ export class Scorer {
     const c = F.commune;
     const communesDiffer = a.commune !== null && b.commune !== null && a.commune !== b.commune;
     if (a.commune === null || b.commune === null) this.set(c, a.commune === null && b.commune === null ? LEVEL.none : LEVEL.missing, 0);
-    else if (!communesDiffer) this.set(c, LEVEL.exact, this.tfWeight(c, a.communeCount, this.s[c]?.exact.u ?? 0.01));
+    else if (!communesDiffer) this.set(c, LEVEL.exact, this.tfWeight(c, n.commune[i] ?? 0, this.s[c]?.exact.u ?? 0.01));
     else this.setStatic(c, LEVEL.differ);
     if (communesDiffer && a.village !== null && b.village !== null) this.set(F.village, LEVEL.incomparable, 0);
-    else this.simpleText(F.village, a.village, b.village, a.villageCount);
+    else this.simpleText(F.village, a.village, b.village, n.village[i] ?? 0);
 
     // Household: the code when both have one, else the head's name.
     const h = F.household;
@@ -223,10 +237,10 @@ export class Scorer {
 
     // Address
     const ad = F.address;
-    if (a.address === null || b.address === null || a.addressTokens === null || b.addressTokens === null) {
+    if (a.address === null || b.address === null) {
       this.set(ad, a.address === null && b.address === null ? LEVEL.none : LEVEL.missing, 0);
-    } else if (a.address === b.address) this.set(ad, LEVEL.exact, this.tfWeight(ad, a.addressCount, this.s[ad]?.exact.u ?? 0.01));
-    else this.setStatic(ad, tokenOverlap(a.addressTokens, b.addressTokens, 0.85) >= 0.66 ? LEVEL.close : LEVEL.differ);
+    } else if (a.address === b.address) this.set(ad, LEVEL.exact, this.tfWeight(ad, n.address[i] ?? 0, this.s[ad]?.exact.u ?? 0.01));
+    else this.setStatic(ad, tokenOverlap(this.wordsOf(a), this.wordsOf(b), 0.85) >= 0.66 ? LEVEL.close : LEVEL.differ);
 
     this.simpleText(F.father, a.father, b.father, 0);
     this.simpleText(F.mother, a.mother, b.mother, 0);
