@@ -135,14 +135,33 @@ export function forEachCandidate(
     const ids = new Int32Array(n).fill(-1);
     const compact = new KeyTable();
     const intern = (v: number): number => compact.idOf(v);
-    const table = new KeyTable(n);
+    const table = new KeyTable(leftCount === null ? n : Math.min(leftCount, n - leftCount));
     const sizes = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const k = keyFn(cols, i, intern);
-      if (k < 0) continue;
-      const id = table.idOf(k);
+    const add = (i: number, id: number): void => {
       ids[i] = id;
       sizes[id] = (sizes[id] ?? 0) + 1;
+    };
+    if (leftCount === null) {
+      for (let i = 0; i < n; i++) {
+        const k = keyFn(cols, i, intern);
+        if (k >= 0) add(i, table.idOf(k));
+      }
+    } else {
+      // Linking: a block yields pairs only if both lists have its key, so the keys of the shorter list are
+      // numbered and the longer list's rows only looked up (a register of a hundred rows against a million
+      // payouts no longer numbers a million keys per rule).
+      const leftShorter = leftCount <= n - leftCount;
+      const [shortFrom, shortTo] = leftShorter ? [0, leftCount] : [leftCount, n];
+      const [longFrom, longTo] = leftShorter ? [leftCount, n] : [0, leftCount];
+      for (let i = shortFrom; i < shortTo; i++) {
+        const k = keyFn(cols, i, intern);
+        if (k >= 0) add(i, table.idOf(k));
+      }
+      for (let i = longFrom; i < longTo; i++) {
+        const k = keyFn(cols, i, intern);
+        const id = k >= 0 ? table.find(k) : -1;
+        if (id >= 0) add(i, id);
+      }
     }
     const blocks = table.size;
     const over = new Uint8Array(blocks);

@@ -24,6 +24,17 @@ export class KeyTable {
     return h & this.mask;
   }
 
+  /** The id of `key`, or −1 when it has none (nothing is assigned). */
+  find(key: number): number {
+    let s = this.slot(key);
+    for (;;) {
+      const k = this.keys[s] ?? -1;
+      if (k === key) return this.ids[s] ?? -1;
+      if (k === -1) return -1;
+      s = (s + 1) & this.mask;
+    }
+  }
+
   /** The id of `key`, assigning the next one when it is new. */
   idOf(key: number): number {
     let s = this.slot(key);

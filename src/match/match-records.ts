@@ -7,7 +7,7 @@ import { DEFAULT_MATCH_CONFIG, FIELD_IDS, FIELD_LABELS, resolveConfig } from './
 import type { FieldComparison, MatchPair } from './match-pair.js';
 import { defaultNameFrequencies } from './name-frequencies.js';
 import type { MatchInput, Prepared } from './prepare.js';
-import { countValues, newPrepareCache, prepareRecord, type PrepareCache } from './prepare.js';
+import { countValues, newPrepareCache, preparedList, type PrepareCache } from './prepare.js';
 import { FIELD_INDEX, LEVEL, LEVEL_NAMES, Scorer } from './scorer.js';
 import { forEachCandidate } from './blocking.js';
 import { wordTokens } from './text.js';
@@ -86,8 +86,8 @@ class RunEvidence {
   size = 0;
 
   constructor(
-    readonly all: readonly MatchInput[],
-    readonly rightOffset: number,
+    readonly left: readonly MatchInput[],
+    readonly right: readonly MatchInput[],
     readonly prior: number,
     readonly matchThreshold: number,
     readonly possibleThreshold: number,
@@ -114,8 +114,8 @@ class RunEvidence {
     const c = Math.floor(slot / CHUNK);
     const at = slot % CHUNK;
     const packed = this.levels[c]?.[at] ?? 0;
-    const left = this.all[a];
-    const right = this.all[b + this.rightOffset];
+    const left = this.left[a];
+    const right = this.right[b];
     const out: FieldComparison[] = [];
     if (left === undefined || right === undefined) return out;
     FIELD_IDS.forEach((field, k) => {
@@ -184,10 +184,12 @@ class KeptPair implements MatchPair {
  * Scores all candidate pairs of `all` (left list first when linking) and returns those kept;
  * `leftCount` null means dedupe within `all`.
  */
-function run(all: readonly MatchInput[], leftCount: number | null, config: MatchConfig, cache: PrepareCache): MatchPair[] {
+function run(left: readonly MatchInput[], right: readonly MatchInput[] | null, config: MatchConfig, cache: PrepareCache): MatchPair[] {
   const cfg = resolveConfig(config);
   const names = defaultNameFrequencies();
-  const recs = all.map((r) => prepareRecord(r, cfg.idMode, names, cache));
+  const leftCount = right === null ? null : left.length;
+  const leftRecs = preparedList(left, cfg.idMode, names, cache);
+  const recs = right === null ? leftRecs : leftRecs.concat(preparedList(right, cfg.idMode, names, cache));
   const counts = countValues(recs);
   const n = recs.length;
   const prior =
@@ -195,7 +197,7 @@ function run(all: readonly MatchInput[], leftCount: number | null, config: Match
   const scorer = new Scorer(recs, counts, cfg);
   const { levels, weights } = scorer;
   const out: MatchPair[] = [];
-  const evidence = new RunEvidence(all, leftCount ?? 0, prior, cfg.matchThreshold, cfg.possibleThreshold);
+  const evidence = new RunEvidence(left, right ?? left, prior, cfg.matchThreshold, cfg.possibleThreshold);
   const F = FIELD_INDEX;
   forEachCandidate(recs, cfg.blocking, leftCount, (i, j) => {
     const w = prior + scorer.score(i, j);
@@ -234,7 +236,7 @@ export function link(
   config: MatchConfig = DEFAULT_MATCH_CONFIG,
   cache = newPrepareCache(),
 ): MatchPair[] {
-  return run([...left, ...right], left.length, config, cache);
+  return run(left, right, config, cache);
 }
 
 /**

@@ -27,6 +27,12 @@ export class Interner {
 
 /** Per-run caches: names and villages repeat a lot, and parsing them is most of the preparation cost. */
 export interface PrepareCache {
+  /**
+   * Prepared rows of whole lists, by list: an audit matches its payouts against the approved list and
+   * each register in turn, and preparing the same million rows again for each run was most of a run with
+   * a small register. (Prepared rows do not depend on the run: the value counts do, see countValues.)
+   */
+  readonly lists: WeakMap<readonly object[], { readonly idMode: string; readonly names: object; readonly rows: readonly unknown[] }>;
   readonly names: Map<string, (NameParts | undefined)[]>; // by full name, then gender (none, M, F)
   readonly villages: Map<string, string | null>;
   readonly keys: Map<string, string | null>;
@@ -47,6 +53,7 @@ export interface PrepareCache {
 
 export function newPrepareCache(): PrepareCache {
   return {
+    lists: new WeakMap(),
     names: new Map(),
     villages: new Map(),
     keys: new Map(),

@@ -180,6 +180,22 @@ export function prepareRecord(
   };
 }
 
+/** {@link prepareRecord} of every row of a list, remembered in the cache for the same list, mode and names. */
+export function preparedList(
+  list: readonly MatchInput[],
+  idMode: 'trusted' | 'compared',
+  names: NameFrequencies,
+  cache: PrepareCache,
+): Prepared[] {
+  const known = cache.lists.get(list);
+  if (known !== undefined && known.idMode === idMode && known.names === names && known.rows.length === list.length) {
+    return known.rows as Prepared[];
+  }
+  const rows = list.map((r) => prepareRecord(r, idMode, names, cache));
+  cache.lists.set(list, { idMode, names, rows });
+  return rows;
+}
+
 /** How many records carry each id of one kind. */
 function countIds(recs: readonly Prepared[], get: (p: Prepared) => number): Int32Array {
   let max = -1;
