@@ -7,7 +7,7 @@ import { DEFAULT_MATCH_CONFIG, FIELD_IDS, FIELD_LABELS, resolveConfig } from './
 import type { FieldComparison, MatchPair } from './match-pair.js';
 import { defaultNameFrequencies } from './name-frequencies.js';
 import type { MatchInput, Prepared } from './prepare.js';
-import { countValues, newPrepareCache, preparedList, type PrepareCache } from './prepare.js';
+import { newPrepareCache, preparedList, ValueCounts, type PrepareCache } from './prepare.js';
 import { FIELD_INDEX, LEVEL, LEVEL_NAMES, Scorer } from './scorer.js';
 import { forEachCandidate } from './blocking.js';
 import { wordTokens } from './text.js';
@@ -188,9 +188,10 @@ function run(left: readonly MatchInput[], right: readonly MatchInput[] | null, c
   const cfg = resolveConfig(config);
   const names = defaultNameFrequencies();
   const leftCount = right === null ? null : left.length;
-  const leftRecs = preparedList(left, cfg.idMode, names, cache);
-  const recs = right === null ? leftRecs : leftRecs.concat(preparedList(right, cfg.idMode, names, cache));
-  const counts = countValues(recs);
+  const leftList = preparedList(left, cfg.idMode, names, cache);
+  const rightList = right === null ? null : preparedList(right, cfg.idMode, names, cache);
+  const recs = rightList === null ? leftList.rows : leftList.rows.concat(rightList.rows);
+  const counts = new ValueCounts(rightList === null ? [leftList.counts] : [leftList.counts, rightList.counts]);
   const n = recs.length;
   const prior =
     cfg.priorLog2 ?? -Math.log2(Math.max(MIN_UNIVERSE, leftCount === null ? n - 1 : n - leftCount));

@@ -30,9 +30,9 @@ export interface PrepareCache {
   /**
    * Prepared rows of whole lists, by list: an audit matches its payouts against the approved list and
    * each register in turn, and preparing the same million rows again for each run was most of a run with
-   * a small register. (Prepared rows do not depend on the run: the value counts do, see countValues.)
+   * a small register. Neither the rows nor the list's value counts depend on the run: a run adds up its lists' counts (ValueCounts).
    */
-  readonly lists: WeakMap<readonly object[], { readonly idMode: string; readonly names: object; readonly rows: readonly unknown[] }>;
+  readonly lists: WeakMap<readonly object[], { readonly idMode: string; readonly names: object; readonly rows: readonly unknown[]; readonly counts: unknown }>;
   readonly names: Map<string, (NameParts | undefined)[]>; // by full name, then gender (none, M, F)
   readonly villages: Map<string, string | null>;
   readonly keys: Map<string, string | null>;

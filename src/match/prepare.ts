@@ -63,8 +63,8 @@ export interface Prepared {
   readonly idTail: number; // second half of an untrusted ID
 }
 
-/** How many records of a run share each record's value of a field (0 when absent), by record index. */
-export interface ValueCounts {
+/** How many rows of one list hold each value of a field: by the value's id (years by the year, IDs by key). */
+export interface ListCounts {
   readonly sur: Int32Array;
   readonly mid: Int32Array;
   readonly giv: Int32Array;
@@ -73,7 +73,57 @@ export interface ValueCounts {
   readonly commune: Int32Array;
   readonly village: Int32Array;
   readonly address: Int32Array;
-  readonly id: Int32Array;
+  readonly idKeys: KeyTable;
+  readonly ids: Int32Array;
+}
+
+/**
+ * How many records of a run (one list, or the two linked) share a record's value of a field: the sum of
+ * the lists' counts, each counted once per audit (see preparedList). 0 when the record has no value.
+ */
+export class ValueCounts {
+  constructor(private readonly lists: readonly ListCounts[]) {}
+
+  private sum(pick: (c: ListCounts) => Int32Array, id: number): number {
+    if (id < 0) return 0;
+    let n = 0;
+    for (const c of this.lists) n += pick(c)[id] ?? 0;
+    return n;
+  }
+
+  sur(p: Prepared): number {
+    return this.sum((c) => c.sur, p.name.surId);
+  }
+  mid(p: Prepared): number {
+    return this.sum((c) => c.mid, p.name.midId);
+  }
+  giv(p: Prepared): number {
+    return this.sum((c) => c.giv, p.name.givId);
+  }
+  year(p: Prepared): number {
+    return this.sum((c) => c.year, p.year > 0 && p.year < 10000 ? p.year : -1);
+  }
+  date(p: Prepared): number {
+    return this.sum((c) => c.date, p.dateId);
+  }
+  commune(p: Prepared): number {
+    return this.sum((c) => c.commune, p.communeId);
+  }
+  village(p: Prepared): number {
+    return this.sum((c) => c.village, p.villageId);
+  }
+  address(p: Prepared): number {
+    return this.sum((c) => c.address, p.addressId);
+  }
+  id(p: Prepared): number {
+    if (p.idKey < 0) return 0;
+    let n = 0;
+    for (const c of this.lists) {
+      const dense = c.idKeys.find(p.idKey);
+      if (dense >= 0) n += c.ids[dense] ?? 0;
+    }
+    return n;
+  }
 }
 
 /** A code without spaces, upper-case (IDs, household codes); null when empty. Plain codes are returned as they are. */
@@ -180,20 +230,24 @@ export function prepareRecord(
   };
 }
 
-/** {@link prepareRecord} of every row of a list, remembered in the cache for the same list, mode and names. */
+/**
+ * {@link prepareRecord} of every row of a list and how often each value occurs in it, remembered in the
+ * cache for the same list, mode and names.
+ */
 export function preparedList(
   list: readonly MatchInput[],
   idMode: 'trusted' | 'compared',
   names: NameFrequencies,
   cache: PrepareCache,
-): Prepared[] {
+): { readonly rows: Prepared[]; readonly counts: ListCounts } {
   const known = cache.lists.get(list);
   if (known !== undefined && known.idMode === idMode && known.names === names && known.rows.length === list.length) {
-    return known.rows as Prepared[];
+    return { rows: known.rows as Prepared[], counts: known.counts as ListCounts };
   }
   const rows = list.map((r) => prepareRecord(r, idMode, names, cache));
-  cache.lists.set(list, { idMode, names, rows });
-  return rows;
+  const counts = countValues(rows);
+  cache.lists.set(list, { idMode, names, rows, counts });
+  return { rows, counts };
 }
 
 /** How many records carry each id of one kind. */
@@ -208,39 +262,25 @@ function countIds(recs: readonly Prepared[], get: (p: Prepared) => number): Int3
   return counts;
 }
 
-/** How many records of the run share each value, for every record (see ValueCounts). */
-export function countValues(recs: readonly Prepared[]): ValueCounts {
-  const n = recs.length;
-  const perRecord = (get: (p: Prepared) => number): Int32Array => {
-    const counts = countIds(recs, get);
-    const out = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const id = get(recs[i] as Prepared);
-      out[i] = id < 0 ? 0 : (counts[id] ?? 0);
-    }
-    return out;
-  };
-  const idTable = new KeyTable(n);
-  const idDense = new Int32Array(n).fill(-1);
+/** How many records of one list share each value (see ListCounts). */
+export function countValues(recs: readonly Prepared[]): ListCounts {
+  const idKeys = new KeyTable(recs.length);
+  const dense = new Int32Array(recs.length).fill(-1);
   recs.forEach((p, i) => {
-    if (p.idKey >= 0) idDense[i] = idTable.idOf(p.idKey);
+    if (p.idKey >= 0) dense[i] = idKeys.idOf(p.idKey);
   });
-  const idCounts = new Int32Array(idTable.size);
-  for (const d of idDense) if (d >= 0) idCounts[d] = (idCounts[d] ?? 0) + 1;
-  const id = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const d = idDense[i] ?? -1;
-    id[i] = d < 0 ? 0 : (idCounts[d] ?? 0);
-  }
+  const ids = new Int32Array(idKeys.size);
+  for (const d of dense) if (d >= 0) ids[d] = (ids[d] ?? 0) + 1;
   return {
-    sur: perRecord((p) => p.name.surId),
-    mid: perRecord((p) => p.name.midId),
-    giv: perRecord((p) => p.name.givId),
-    year: perRecord((p) => (p.year > 0 && p.year < 10000 ? p.year : -1)),
-    date: perRecord((p) => p.dateId),
-    commune: perRecord((p) => p.communeId),
-    village: perRecord((p) => p.villageId),
-    address: perRecord((p) => p.addressId),
-    id,
+    sur: countIds(recs, (p) => p.name.surId),
+    mid: countIds(recs, (p) => p.name.midId),
+    giv: countIds(recs, (p) => p.name.givId),
+    year: countIds(recs, (p) => (p.year > 0 && p.year < 10000 ? p.year : -1)),
+    date: countIds(recs, (p) => p.dateId),
+    commune: countIds(recs, (p) => p.communeId),
+    village: countIds(recs, (p) => p.villageId),
+    address: countIds(recs, (p) => p.addressId),
+    idKeys,
+    ids,
   };
 }

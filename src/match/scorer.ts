@@ -155,13 +155,13 @@ export class Scorer {
     const idF = F.id;
     if (a.idTrusted !== null && b.idTrusted !== null) {
       if (a.idKind !== b.idKind) this.set(idF, LEVEL.incomparable, 0);
-      else if (a.idTrusted === b.idTrusted) this.set(idF, LEVEL.exact, this.tfWeight(idF, n.id[i] ?? 0, this.s[idF]?.exact.u ?? 1e-5));
+      else if (a.idTrusted === b.idTrusted) this.set(idF, LEVEL.exact, this.tfWeight(idF, n.id(a), this.s[idF]?.exact.u ?? 1e-5));
       else this.setStatic(idF, LEVEL.conflict);
     } else {
       const ia = a.idTrusted ?? a.idLoose;
       const ib = b.idTrusted ?? b.idLoose;
       if (ia === null || ib === null) this.set(idF, ia === null && ib === null ? LEVEL.none : LEVEL.missing, 0);
-      else if (ia === ib) this.set(idF, LEVEL.exact, this.tfWeight(idF, n.id[i] ?? 0, this.s[idF]?.exact.u ?? 1e-5));
+      else if (ia === ib) this.set(idF, LEVEL.exact, this.tfWeight(idF, n.id(a), this.s[idF]?.exact.u ?? 1e-5));
       else if (withinOneEdit(ia, ib)) this.setStatic(idF, LEVEL.close);
       else if ((a.idTrusted !== null || b.idTrusted !== null) && ia.length !== ib.length) this.set(idF, LEVEL.incomparable, 0);
       else this.setStatic(idF, LEVEL.differ);
@@ -170,9 +170,9 @@ export class Scorer {
     // Name parts
     const joinedEqual = a.name.nameJoined !== null && a.name.nameJoined === b.name.nameJoined;
     const toned = a.name.surTone !== null && b.name.surTone !== null;
-    this.namePart(F.surname, a.name.surKey, b.name.surKey, a.name.surTone, b.name.surTone, n.sur[i] ?? 0, toned ? a.name.surRef : a.name.surRefKey, a.name.surRefKey, joinedEqual);
-    this.namePart(F.middleName, a.name.midKey, b.name.midKey, a.name.midTone, b.name.midTone, n.mid[i] ?? 0, toned ? a.name.midRef : a.name.midRefKey, a.name.midRefKey, joinedEqual);
-    this.namePart(F.givenName, a.name.givKey, b.name.givKey, a.name.givTone, b.name.givTone, n.giv[i] ?? 0, toned ? a.name.givRef : a.name.givRefKey, a.name.givRefKey, joinedEqual);
+    this.namePart(F.surname, a.name.surKey, b.name.surKey, a.name.surTone, b.name.surTone, n.sur(a), toned ? a.name.surRef : a.name.surRefKey, a.name.surRefKey, joinedEqual);
+    this.namePart(F.middleName, a.name.midKey, b.name.midKey, a.name.midTone, b.name.midTone, n.mid(a), toned ? a.name.midRef : a.name.midRefKey, a.name.midRefKey, joinedEqual);
+    this.namePart(F.givenName, a.name.givKey, b.name.givKey, a.name.givTone, b.name.givTone, n.giv(a), toned ? a.name.givRef : a.name.givRefKey, a.name.givRefKey, joinedEqual);
 
     // Surname and given name written the other way round ("Hùng Nguyễn" / "Nguyễn Hùng").
     if (
@@ -191,7 +191,7 @@ export class Scorer {
     const by = F.birthYear;
     if (a.date !== null && b.date !== null) {
       this.set(by, LEVEL.none, 0);
-      if (a.date === b.date) this.set(bd, LEVEL.exact, this.tfWeight(bd, n.date[i] ?? 0, this.s[bd]?.exact.u ?? 1e-4));
+      if (a.date === b.date) this.set(bd, LEVEL.exact, this.tfWeight(bd, n.date(a), this.s[bd]?.exact.u ?? 1e-4));
       else {
         const sameY = a.dY === b.dY;
         const close =
@@ -203,7 +203,7 @@ export class Scorer {
     } else {
       this.set(bd, LEVEL.none, 0);
       if (a.year === 0 || b.year === 0) this.set(by, a.year === 0 && b.year === 0 ? LEVEL.none : LEVEL.missing, 0);
-      else if (a.year === b.year) this.set(by, LEVEL.exact, this.tfWeight(by, n.year[i] ?? 0, this.s[by]?.exact.u ?? 1 / 60));
+      else if (a.year === b.year) this.set(by, LEVEL.exact, this.tfWeight(by, n.year(a), this.s[by]?.exact.u ?? 1 / 60));
       else {
         // One year apart or one keying slip (1975/1957, 1975/1965) may be the same person.
         const close = Math.abs(a.year - b.year) === 1 || withinOneEdit(String(a.year), String(b.year));
@@ -220,10 +220,10 @@ export class Scorer {
     const c = F.commune;
     const communesDiffer = a.commune !== null && b.commune !== null && a.commune !== b.commune;
     if (a.commune === null || b.commune === null) this.set(c, a.commune === null && b.commune === null ? LEVEL.none : LEVEL.missing, 0);
-    else if (!communesDiffer) this.set(c, LEVEL.exact, this.tfWeight(c, n.commune[i] ?? 0, this.s[c]?.exact.u ?? 0.01));
+    else if (!communesDiffer) this.set(c, LEVEL.exact, this.tfWeight(c, n.commune(a), this.s[c]?.exact.u ?? 0.01));
     else this.setStatic(c, LEVEL.differ);
     if (communesDiffer && a.village !== null && b.village !== null) this.set(F.village, LEVEL.incomparable, 0);
-    else this.simpleText(F.village, a.village, b.village, n.village[i] ?? 0);
+    else this.simpleText(F.village, a.village, b.village, n.village(a));
 
     // Household: the code when both have one, else the head's name.
     const h = F.household;
@@ -239,7 +239,7 @@ export class Scorer {
     const ad = F.address;
     if (a.address === null || b.address === null) {
       this.set(ad, a.address === null && b.address === null ? LEVEL.none : LEVEL.missing, 0);
-    } else if (a.address === b.address) this.set(ad, LEVEL.exact, this.tfWeight(ad, n.address[i] ?? 0, this.s[ad]?.exact.u ?? 0.01));
+    } else if (a.address === b.address) this.set(ad, LEVEL.exact, this.tfWeight(ad, n.address(a), this.s[ad]?.exact.u ?? 0.01));
     else this.setStatic(ad, tokenOverlap(this.wordsOf(a), this.wordsOf(b), 0.85) >= 0.66 ? LEVEL.close : LEVEL.differ);
 
     this.simpleText(F.father, a.father, b.father, 0);
