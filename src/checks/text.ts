@@ -1,8 +1,28 @@
 import type { PersonRecord } from '../domain/index.js';
 
+/**
+ * textKey remembered for short texts: the checks fold the same villages, communes, group labels and codes
+ * for every row, in several checks. Emptied when full, so a column of distinct texts never grows it without
+ * bound.
+ */
+const memo = new Map<string, string>();
+const MEMO_CAPACITY = 50_000;
+const MEMO_MAX_LENGTH = 60;
+
 /** Diacritic-free lowercase key with single spaces ("đ" → "d"), for comparing free text. */
 export function textKey(text: string | null | undefined): string {
   if (text === null || text === undefined) return '';
+  if (text.length > MEMO_MAX_LENGTH) return foldText(text);
+  let key = memo.get(text);
+  if (key === undefined) {
+    key = foldText(text);
+    if (memo.size >= MEMO_CAPACITY) memo.clear();
+    memo.set(text, key);
+  }
+  return key;
+}
+
+function foldText(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
