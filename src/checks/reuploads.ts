@@ -6,43 +6,75 @@
  */
 import { PERSON_FIELD_COUNT, personFieldValuesInto, type PersonRecord } from '../domain/index.js';
 
-const contentValues = new Array<unknown>(2 + PERSON_FIELD_COUNT).fill(null);
+const valuesA = new Array<unknown>(PERSON_FIELD_COUNT).fill(null);
+const valuesB = new Array<unknown>(PERSON_FIELD_COUNT).fill(null);
+const float = new Float64Array(1);
+const words = new Uint32Array(float.buffer);
 
-/** Role, flags and every normalised field of a row in a fixed order, as text (not where the row sits). */
-export function contentText(r: PersonRecord): string {
-  contentValues[0] = r.role;
-  contentValues[1] = r.flags;
-  personFieldValuesInto(r, contentValues, 2);
-  return JSON.stringify(contentValues);
+// The running state of contentHash (module-level so that hashing a row allocates nothing).
+let h1 = 0;
+let h2 = 0;
+
+function mix(c: number): void {
+  h1 = Math.imul(h1 ^ c, 2654435761);
+  h2 = Math.imul(h2 ^ c, 1597334677);
 }
 
-/** A 53-bit hash of a text: two 32-bit multiplicative hashes of its UTF-16 units, mixed at the end. */
-export function hash53(text: string): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
+function text(t: string): void {
+  for (let i = 0; i < t.length; i++) mix(t.charCodeAt(i));
+}
+
+/**
+ * A 53-bit hash of a row's content: role, flags and every normalised field (not where the row sits), value
+ * by value, without building a text of the row (that text was most of the time and garbage of comparing a
+ * million rows).
+ */
+export function contentHash(r: PersonRecord): number {
+  h1 = 0xdeadbeef;
+  h2 = 0x41c6ce57;
+  text(r.role);
+  for (const flag of r.flags) {
+    mix(0x10001);
+    text(flag);
+  }
+  personFieldValuesInto(r, valuesA, 0);
+  for (let k = 0; k < valuesA.length; k++) {
+    const v = valuesA[k];
+    mix(0x20000 + k);
+    if (typeof v === 'string') text(v);
+    else if (typeof v === 'number') {
+      float[0] = v === 0 ? 0 : v; // −0 and 0 are the same value
+      mix(words[0] ?? 0);
+      mix(words[1] ?? 0);
+    } else if (v !== null && v !== undefined) text(String(v));
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
+/** True when two rows hold the same content (role, flags and every normalised field). */
+export function sameContent(a: PersonRecord, b: PersonRecord): boolean {
+  if (a.role !== b.role || a.flags.length !== b.flags.length) return false;
+  for (let i = 0; i < a.flags.length; i++) if (a.flags[i] !== b.flags[i]) return false;
+  personFieldValuesInto(a, valuesA, 0);
+  personFieldValuesInto(b, valuesB, 0);
+  for (let k = 0; k < valuesA.length; k++) if (valuesA[k] !== valuesB[k]) return false;
+  return true;
+}
+
 /**
- * For each row, a number shared by exactly the rows with the same content ({@link contentText}): 0, 1, 2…
- * in order of first appearance. Exact: rows whose hashes agree are compared by their text, so two
+ * For each row, a number shared by exactly the rows with the same content ({@link sameContent}): 0, 1,
+ * 2… in order of first appearance. Exact: rows whose hashes agree are compared value by value, so two
  * different rows never share an id even if their hashes collide (`hash` is replaceable to test that).
  */
-export function contentIds(records: readonly PersonRecord[], hash: (text: string) => number = hash53): Int32Array {
+export function contentIds(records: readonly PersonRecord[], hash: (r: PersonRecord) => number = contentHash): Int32Array {
   const ids = new Int32Array(records.length);
-  const byHash = new Map<number, number>(); // hash → index of the first row with it
-  const collided = new Map<string, number>(); // text → id, for texts whose hash an earlier different text took
+  const byHash = new Map<number, number>(); // hash → the first row with it
+  const others = new Map<number, number[]>(); // hash → first rows of other contents with the same hash
   let next = 0;
   records.forEach((r, i) => {
-    const text = contentText(r);
-    const h = hash(text);
+    const h = hash(r);
     const first = byHash.get(h);
     if (first === undefined) {
       byHash.set(h, i);
@@ -50,16 +82,22 @@ export function contentIds(records: readonly PersonRecord[], hash: (text: string
       return;
     }
     const firstRecord = records[first];
-    if (firstRecord !== undefined && contentText(firstRecord) === text) {
+    if (firstRecord !== undefined && sameContent(firstRecord, r)) {
       ids[i] = ids[first] ?? 0;
       return;
     }
-    let id = collided.get(text);
-    if (id === undefined) {
-      id = next++;
-      collided.set(text, id);
+    const list = others.get(h) ?? [];
+    const same = list.find((j) => {
+      const other = records[j];
+      return other !== undefined && sameContent(other, r);
+    });
+    if (same !== undefined) {
+      ids[i] = ids[same] ?? 0;
+      return;
     }
-    ids[i] = id;
+    list.push(i);
+    others.set(h, list);
+    ids[i] = next++;
   });
   return ids;
 }

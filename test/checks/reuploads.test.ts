@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentIds, dropReuploads, hash53, uploadSegments } from '../../src/checks/reuploads.js';
+import { contentHash, contentIds, dropReuploads, uploadSegments } from '../../src/checks/reuploads.js';
 import { person } from './factories.js';
 
 const payout = (fullName: string, file: string, row: number, amount = 1_500_000) => person({ role: 'payouts', fullName, file, row, amount });
@@ -15,10 +15,18 @@ describe('contentIds', () => {
     expect(Array.from(contentIds(rows, () => 42))).toEqual([0, 1, 0, 2]);
   });
 
-  it('hashes into 53 bits and tells texts one letter apart', () => {
-    const a = hash53('Nguyễn Văn An|1975');
+  it('stays exact when some hashes collide', () => {
+    const many = [...rows, payout('Bình', 'c.xlsx', 2), payout('Chi', 'c.xlsx', 3), payout('An', 'c.xlsx', 4, 1_000_000)];
+    expect(Array.from(contentIds(many, (r) => (r.fullName ?? '').length))).toEqual([0, 1, 0, 2, 1, 3, 2]);
+  });
+
+  it('hashes into 53 bits, the same for equal rows and apart for rows one value apart', () => {
+    const a = contentHash(payout('Nguyễn Văn An', 'a.xlsx', 5));
     expect(Number.isSafeInteger(a) && a >= 0).toBe(true);
-    expect(hash53('Nguyễn Văn An|1976')).not.toBe(a);
+    expect(contentHash(payout('Nguyễn Văn An', 'b.xlsx', 7))).toBe(a);
+    expect(contentHash(payout('Nguyễn Văn Ân', 'a.xlsx', 5))).not.toBe(a);
+    expect(contentHash(payout('Nguyễn Văn An', 'a.xlsx', 5, 1_500_001))).not.toBe(a);
+    expect(contentHash({ ...payout('Nguyễn Văn An', 'a.xlsx', 5), flags: ['ID_INVALID'] })).not.toBe(a);
   });
 });
 
