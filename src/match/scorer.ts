@@ -34,6 +34,9 @@ function weightsOf(s: FieldSettings): StaticWeights {
   };
 }
 
+/** Name-part ids below this are remembered by closeParts (field × ids² stays below 2^53). */
+const PART_IDS = 2 ** 24;
+
 export class Scorer {
   readonly levels = new Uint8Array(FIELD_IDS.length);
   readonly weights = new Float64Array(FIELD_IDS.length);
@@ -43,6 +46,8 @@ export class Scorer {
   private readonly n2: number;
   private readonly closeSim: number;
 
+  /** closeParts results by field and the two parts' ids. */
+  private readonly closeMemo = new Map<number, boolean>();
   /** Address words by address id, split when an address is first compared to a different one. */
   private readonly addressWords = new Map<number, readonly string[]>();
 
@@ -91,6 +96,8 @@ export class Scorer {
 
   private namePart(
     field: number,
+    aId: number,
+    bId: number,
     aKey: string | null,
     bKey: string | null,
     aTone: string | null,
@@ -111,11 +118,23 @@ export class Scorer {
       } else this.set(field, LEVEL.exact, this.tfWeight(field, count, refKey));
       return;
     }
-    const close =
-      joinedEqual ||
-      jaroWinkler(aKey, bKey) >= this.closeSim ||
-      (Math.min(aKey.length, bKey.length) >= 4 && withinOneEdit(aKey, bKey));
-    this.setStatic(field, close ? LEVEL.close : LEVEL.differ);
+    this.setStatic(field, joinedEqual || this.closeParts(field, aId, bId, aKey, bKey) ? LEVEL.close : LEVEL.differ);
+  }
+
+  /**
+   * Whether two different keys of a name part are close spellings, remembered per run by the parts' ids: the
+   * same pairs of surnames, middle and given names meet again and again across a million candidate pairs.
+   */
+  private closeParts(field: number, aId: number, bId: number, aKey: string, bKey: string): boolean {
+    const remember = aId >= 0 && bId >= 0 && aId < PART_IDS && bId < PART_IDS;
+    const key = (field * PART_IDS + aId) * PART_IDS + bId;
+    if (remember) {
+      const known = this.closeMemo.get(key);
+      if (known !== undefined) return known;
+    }
+    const close = jaroWinkler(aKey, bKey) >= this.closeSim || (Math.min(aKey.length, bKey.length) >= 4 && withinOneEdit(aKey, bKey));
+    if (remember) this.closeMemo.set(key, close);
+    return close;
   }
 
   private simpleText(field: number, a: string | null, b: string | null, tfCount: number): void {
@@ -170,9 +189,9 @@ export class Scorer {
     // Name parts
     const joinedEqual = a.name.nameJoined !== null && a.name.nameJoined === b.name.nameJoined;
     const toned = a.name.surTone !== null && b.name.surTone !== null;
-    this.namePart(F.surname, a.name.surKey, b.name.surKey, a.name.surTone, b.name.surTone, n.sur(a), toned ? a.name.surRef : a.name.surRefKey, a.name.surRefKey, joinedEqual);
-    this.namePart(F.middleName, a.name.midKey, b.name.midKey, a.name.midTone, b.name.midTone, n.mid(a), toned ? a.name.midRef : a.name.midRefKey, a.name.midRefKey, joinedEqual);
-    this.namePart(F.givenName, a.name.givKey, b.name.givKey, a.name.givTone, b.name.givTone, n.giv(a), toned ? a.name.givRef : a.name.givRefKey, a.name.givRefKey, joinedEqual);
+    this.namePart(F.surname, a.name.surId, b.name.surId, a.name.surKey, b.name.surKey, a.name.surTone, b.name.surTone, n.sur(a), toned ? a.name.surRef : a.name.surRefKey, a.name.surRefKey, joinedEqual);
+    this.namePart(F.middleName, a.name.midId, b.name.midId, a.name.midKey, b.name.midKey, a.name.midTone, b.name.midTone, n.mid(a), toned ? a.name.midRef : a.name.midRefKey, a.name.midRefKey, joinedEqual);
+    this.namePart(F.givenName, a.name.givId, b.name.givId, a.name.givKey, b.name.givKey, a.name.givTone, b.name.givTone, n.giv(a), toned ? a.name.givRef : a.name.givRefKey, a.name.givRefKey, joinedEqual);
 
     // Surname and given name written the other way round ("Hùng Nguyễn" / "Nguyễn Hùng").
     if (
