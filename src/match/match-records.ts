@@ -181,8 +181,8 @@ class KeptPair implements MatchPair {
 }
 
 /**
- * Scores all candidate pairs of `all` (left list first when linking) and returns those kept;
- * `leftCount` null means dedupe within `all`.
+ * Scores all candidate pairs and returns those kept: within `left` when `right` is null (dedupe), else
+ * between `left` and `right` (link; `b` then indexes `right`).
  */
 function run(left: readonly MatchInput[], right: readonly MatchInput[] | null, config: MatchConfig, cache: PrepareCache): MatchPair[] {
   const cfg = resolveConfig(config);

@@ -1,5 +1,6 @@
 /** Per-run caches and value numbering used while preparing records. */
 import type { NameParts } from './parse-name.js';
+import type { MatchInput, PreparedList } from './prepare.js';
 import { keyOf } from './text-keys.js';
 
 /** Numbers the distinct values of one kind within a run. */
@@ -30,9 +31,10 @@ export interface PrepareCache {
   /**
    * Prepared rows of whole lists, by list: an audit matches its payouts against the approved list and
    * each register in turn, and preparing the same million rows again for each run was most of a run with
-   * a small register. Neither the rows nor the list's value counts depend on the run: a run adds up its lists' counts (ValueCounts).
+   * a small register. Neither the rows nor a list's value counts depend on the run: a run adds up its
+   * lists' counts (ValueCounts).
    */
-  readonly lists: WeakMap<readonly object[], { readonly idMode: string; readonly names: object; readonly rows: readonly unknown[]; readonly counts: unknown }>;
+  readonly lists: WeakMap<readonly MatchInput[], PreparedList>;
   readonly names: Map<string, (NameParts | undefined)[]>; // by full name, then gender (none, M, F)
   readonly villages: Map<string, string | null>;
   readonly keys: Map<string, string | null>;

@@ -32,7 +32,7 @@ export type MatchInput = Pick<
   | 'address'
 > & { fatherName?: string | null; motherName?: string | null };
 
-/** A record's precomputed keys (how often each value occurs in the run: {@link countValues}). */
+/** A record's precomputed keys; how often each value occurs is counted per list ({@link countValues}). */
 export interface Prepared {
   /** Name parts, keys, tone forms, reference shares and ids; shared by all records with the same name. */
   readonly name: NameParts;
@@ -52,7 +52,7 @@ export interface Prepared {
   readonly address: string | null; // one string per distinct address (see Interner.value)
   readonly father: string | null;
   readonly mother: string | null;
-  // Per-run integer ids of the values (−1 when absent), for blocking keys and frequency counts.
+  // Integer ids of the values in the cache (−1 when absent), for blocking keys and frequency counts.
   readonly dateId: number;
   readonly locId: number; // commune code (even ids), else village (odd ids)
   readonly communeId: number;
@@ -239,15 +239,21 @@ export function preparedList(
   idMode: 'trusted' | 'compared',
   names: NameFrequencies,
   cache: PrepareCache,
-): { readonly rows: Prepared[]; readonly counts: ListCounts } {
+): PreparedList {
   const known = cache.lists.get(list);
-  if (known !== undefined && known.idMode === idMode && known.names === names && known.rows.length === list.length) {
-    return { rows: known.rows as Prepared[], counts: known.counts as ListCounts };
-  }
+  if (known !== undefined && known.idMode === idMode && known.names === names && known.rows.length === list.length) return known;
   const rows = list.map((r) => prepareRecord(r, idMode, names, cache));
-  const counts = countValues(rows);
-  cache.lists.set(list, { idMode, names, rows, counts });
-  return { rows, counts };
+  const prepared = { idMode, names, rows, counts: countValues(rows) };
+  cache.lists.set(list, prepared);
+  return prepared;
+}
+
+/** A list's prepared rows and value counts, with the settings they were made with. */
+export interface PreparedList {
+  readonly idMode: 'trusted' | 'compared';
+  readonly names: NameFrequencies;
+  readonly rows: Prepared[];
+  readonly counts: ListCounts;
 }
 
 /** How many records carry each id of one kind. */

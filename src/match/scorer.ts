@@ -36,6 +36,8 @@ function weightsOf(s: FieldSettings): StaticWeights {
 
 /** Name-part ids below this are remembered by closeParts (field × ids² stays below 2^53). */
 const PART_IDS = 2 ** 24;
+/** closeParts results kept per run at most; the memo is emptied when full (memory stays bounded). */
+const CLOSE_MEMO_LIMIT = 1_000_000;
 
 export class Scorer {
   readonly levels = new Uint8Array(FIELD_IDS.length);
@@ -133,7 +135,10 @@ export class Scorer {
       if (known !== undefined) return known;
     }
     const close = jaroWinkler(aKey, bKey) >= this.closeSim || (Math.min(aKey.length, bKey.length) >= 4 && withinOneEdit(aKey, bKey));
-    if (remember) this.closeMemo.set(key, close);
+    if (remember) {
+      if (this.closeMemo.size >= CLOSE_MEMO_LIMIT) this.closeMemo.clear();
+      this.closeMemo.set(key, close);
+    }
     return close;
   }
 
