@@ -11,7 +11,7 @@ import { DEFAULT_DATA_DIR, loadAdminUnits, loadNameTables } from './reference-da
 import { writeBeneficiaryWorkbook, writePayoutWorkbook } from './write-lists.js';
 import { writePayoutCsv } from './write-payout-csv.js';
 import { writePopulation, writeRegisters } from './write-registers.js';
-import { pickArea, World } from './world.js';
+import { PAYOUTS_PER_COMMUNE, pickArea, World } from './world.js';
 import { plantStatistical, scalePopulation } from './plant-statistical.js';
 
 export interface GenerateSamplesOptions {
@@ -62,7 +62,7 @@ export async function generateSamples(options: GenerateSamplesOptions): Promise<
   const outDir = resolve(options.outDir);
   const random = new Random(seed);
   const [units, names] = await Promise.all([loadAdminUnits(dataDir), loadNameTables(dataDir)]);
-  const { area, communes } = pickArea(random, units);
+  const { area, communes } = pickArea(random, units, Math.ceil(rows / PAYOUTS_PER_COMMUNE));
   const world = new World(random, names, area, communes);
   buildBaseline(world, Math.max(rows - PLANTED_ROWS, Math.round(rows * 0.3)));
   plantCases(world);

@@ -39,21 +39,32 @@ function slugify(text: string): string {
   return foldName(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
-/** Picks a rural district with at least six communes and 6–8 of its communes, by the seed. */
-export function pickArea(random: Random, units: readonly AdminUnit[]): { area: Area; communes: AdminUnit[] } {
+/** Payout rows per commune above which a larger district with more communes is picked (see {@link pickArea}). */
+export const PAYOUTS_PER_COMMUNE = 25_000;
+
+/**
+ * Picks a rural district with at least eight communes and 6–8 of its communes, by the seed. With
+ * `minCommunes` above eight (a very large sample), a district with at least that many rural communes
+ * (or the largest there is) and that many of its communes: a bigger area has more communes, not
+ * communes many times more populous than any real one.
+ */
+export function pickArea(random: Random, units: readonly AdminUnit[], minCommunes = 0): { area: Area; communes: AdminUnit[] } {
   const byDistrict = new Map<string, AdminUnit[]>();
   for (const u of units) {
     const list = byDistrict.get(u.districtCode) ?? [];
     list.push(u);
     byDistrict.set(u.districtCode, list);
   }
-  const candidates = [...byDistrict.values()].filter(
-    (list) => list.filter((u) => u.communeType === 'Xã').length >= 8 && (list[0]?.districtName ?? '').startsWith('Huyện'),
-  );
+  const rural = (list: readonly AdminUnit[]): number => list.filter((u) => u.communeType === 'Xã').length;
+  const districts = [...byDistrict.values()].filter((list) => (list[0]?.districtName ?? '').startsWith('Huyện'));
+  const largest = Math.max(0, ...districts.map(rural));
+  const wanted = Math.min(Math.max(8, minCommunes), largest);
+  const candidates = districts.filter((list) => rural(list) >= wanted);
   const chosen = random.pick(candidates);
   const first = chosen[0];
   if (first === undefined) throw new Error('empty district');
-  const count = Math.min(chosen.length, random.int(6, 8));
+  const usual = Math.min(chosen.length, random.int(6, 8));
+  const count = wanted > 8 ? wanted : usual;
   const xa = chosen.filter((u) => u.communeType === 'Xã');
   const town = chosen.find((u) => u.communeType === 'Thị trấn');
   const picked = random.shuffle(xa).slice(0, town ? count - 1 : count);
