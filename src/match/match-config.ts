@@ -104,7 +104,7 @@ const p = (m: number, u: number): LevelProbabilities => ({ m, u });
 /** Default m/u probabilities per field. */
 export const DEFAULT_FIELD_SETTINGS: Readonly<Record<FieldId, FieldSettings>> = {
   id: { exact: p(0.9, 1e-5), close: p(0.06, 1e-4), differ: p(0.04, 0.9999), conflict: p(0.0001, 0.9999), tf: true },
-  surname: { exact: p(0.92, 0.1), close: p(0.06, 0.01), differ: p(0.02, 0.89), tf: true },
+  surname: { exact: p(0.936, 0.1), close: p(0.06, 0.01), differ: p(0.004, 0.89), tf: true },
   middleName: { exact: p(0.85, 0.1), close: p(0.08, 0.02), differ: p(0.07, 0.88), tf: true },
   givenName: { exact: p(0.92, 0.01), close: p(0.07, 0.02), differ: p(0.01, 0.97), tf: true },
   birthDate: { exact: p(0.85, 1 / 22000), close: p(0.1, 0.001), differ: p(0.05, 0.999), tf: true },

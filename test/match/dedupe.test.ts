@@ -87,6 +87,25 @@ describe('dedupe', () => {
     expect(dedupe(list)).toEqual([]);
   });
 
+  it('does not take two family names for one person, even when all else agrees in a commune-sized list', () => {
+    // A Vietnamese family name is the steadiest part of a name: two rows of one person almost never
+    // disagree on it outright (a typo makes it close, "Nguyễn"/"Nguyên"). At the prior of a
+    // 20,000-row list, agreeing middle and given names, year, gender, commune and village must not
+    // make a 'match' of "Phan" and "Hoàng"; the same person in capitals without ID still is one.
+    const commune = { ...DEFAULT_MATCH_CONFIG, priorLog2: -Math.log2(20_000) };
+    const same = { birthYear: 1928, gender: 'M' as const, village: 'Ấp Nam' };
+    const list = [
+      person({ fullName: 'Phan Lê Nhân', ...same }),
+      person({ fullName: 'Hoàng Lê Nhân', ...same }),
+      person({ fullName: 'Phạm Văn Khuê', birthYear: 1950, gender: 'M', idNumber: '034050001234', idKind: 'CCCD' }),
+      person({ fullName: 'PHẠM VĂN KHUÊ', birthYear: 1950, gender: 'M', village: 'Thôn 3' }),
+    ];
+    const pairs = dedupe(list, commune);
+    const decisions = pairs.map((p) => `${list[p.a]?.fullName ?? ''} / ${list[p.b]?.fullName ?? ''}: ${p.decision}`);
+    expect(decisions).toEqual(['Phan Lê Nhân / Hoàng Lê Nhân: possible', 'Phạm Văn Khuê / PHẠM VĂN KHUÊ: match']);
+    expect(field(pairs[0], 'surname')?.level).toBe('differ');
+  });
+
   it('weighs agreement on a common given name less than on a rare one', () => {
     const weightOf = (name: string): number => {
       const list = [...neighbours(10), person({ fullName: name, birthYear: 1975 }), person({ fullName: name, birthYear: 1975 })];
