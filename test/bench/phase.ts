@@ -78,10 +78,18 @@ async function auditPhase(rows: number): Promise<Record<string, number>> {
   const out = await mkdtemp(path.join(os.tmpdir(), 'ansinh-bench-audit-'));
   try {
     const started = performance.now();
-    const { findings, timings, checks } = await evaluateSamples(dir, { out: path.join(out, 'audit.xlsx'), json: path.join(out, 'audit.json') });
+    const { findings, timings, checks, scores, traps } = await evaluateSamples(dir, { out: path.join(out, 'audit.xlsx'), json: path.join(out, 'audit.json') });
     const ms = performance.now() - started;
     for (const check of checks) process.stderr.write(`   ${check.id.padEnd(28)} ${check.ms.toFixed(0).padStart(7)} ms  ${check.count} findings\n`);
-    return { rows, ms, findings: findings.length, ingestMs: timings['ingest'] ?? 0, checksMs: timings['checks'] ?? 0, jsonMs: timings['json'] ?? 0, workbookMs: timings['workbook'] ?? 0 };
+    // The answer key holds every planted anomaly: a larger district must not buy speed with accuracy.
+    for (const s of scores.filter((x) => x.precision < 1 || x.recall < 1)) {
+      process.stderr.write(`   ${s.rule.padEnd(28)} planted ${s.expected}, found ${s.found}, right ${s.truePositives}: precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)}\n`);
+    }
+    const minOf = (values: readonly number[]): number => (values.length === 0 ? 1 : Math.min(...values));
+    return {
+      rows, ms, findings: findings.length, ingestMs: timings['ingest'] ?? 0, checksMs: timings['checks'] ?? 0, jsonMs: timings['json'] ?? 0, workbookMs: timings['workbook'] ?? 0,
+      minPrecision: minOf(scores.map((x) => x.precision)), minRecall: minOf(scores.map((x) => x.recall)), trapsTripped: traps.filter((t) => t.trippedBy.length > 0).length,
+    };
   } finally {
     await rm(out, { recursive: true, force: true });
   }

@@ -29,6 +29,9 @@ interface PhaseResult {
   jsonMs?: number;
   workbookMs?: number;
   findings?: number;
+  minPrecision?: number;
+  minRecall?: number;
+  trapsTripped?: number;
   ratio?: number;
   cpuMs?: number;
   mainCpuMs?: number;
@@ -59,7 +62,7 @@ for (const r of results) {
     r.floorMs !== undefined
       ? `inflate floor ${fmt(r.floorMs / 1000, 2)} s, ratio ${fmt(r.ratio, 2)}×`
       : r.phase === 'audit'
-        ? `payout rows; ingest ${s(r.ingestMs)} s, checks ${s(r.checksMs)} s, JSON ${s(r.jsonMs)} s, workbook ${s(r.workbookMs)} s, ${r.findings} findings`
+        ? `payout rows; ingest ${s(r.ingestMs)} s, checks ${s(r.checksMs)} s, JSON ${s(r.jsonMs)} s, workbook ${s(r.workbookMs)} s, ${r.findings} findings; lowest precision ${fmt(r.minPrecision, 3)}, recall ${fmt(r.minRecall, 3)}, ${r.trapsTripped} traps tripped`
         : '';
   const cpu = (ms: number | undefined): string => (ms === undefined ? '' : fmt(ms / 1000, 1));
   console.log(
