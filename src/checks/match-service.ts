@@ -27,6 +27,11 @@ export interface MatchService {
   dedupe(side: 'payouts' | 'beneficiaries'): readonly MatchPair[];
   /** For each row of `left`, its best partner in `right` (null when none, or ruled out). */
   bestMatches(left: 'payouts' | 'beneficiaries', right: MatchSide): readonly (MatchPair | null)[];
+  /**
+   * As {@link bestMatches}, for the rows `rows` of `left` only (null elsewhere): for a check that needs
+   * partners of a few rows of a long list. Not remembered.
+   */
+  bestMatchesOf(left: 'payouts' | 'beneficiaries', right: MatchSide, rows: readonly number[]): readonly (MatchPair | null)[];
   /** One person per cluster: equal trusted IDs with equal names, or a 'match' pair. */
   clusters(side: 'payouts' | 'beneficiaries'): PersonClusters;
 }
@@ -74,6 +79,18 @@ export function createMatchService(data: AuditData, rules: PackageRules): MatchS
     return list;
   };
 
+  const bestOf = (left: 'payouts' | 'beneficiaries', right: MatchSide, active?: Uint8Array): (MatchPair | null)[] => {
+    const l = records(left);
+    const r = records(right);
+    if (r.length === 0) return l.map(() => null);
+    return bestMatches(inputOf(left), inputOf(right), config, cache, active).map((p) => {
+      if (p === null) return null;
+      const a = l[p.a];
+      const b = r[p.b];
+      return a !== undefined && b !== undefined && notSamePersonReason(a, b) === null ? p : null;
+    });
+  };
+
   const service: MatchService = {
     config,
     records,
@@ -94,17 +111,17 @@ export function createMatchService(data: AuditData, rules: PackageRules): MatchS
       const key = `${left}>${right}`;
       let best = bestMemo.get(key);
       if (best === undefined) {
-        const l = records(left);
-        const r = records(right);
-        best = r.length === 0 ? l.map(() => null) : bestMatches(inputOf(left), inputOf(right), config, cache).map((p) => {
-          if (p === null) return null;
-          const a = l[p.a];
-          const b = r[p.b];
-          return a !== undefined && b !== undefined && notSamePersonReason(a, b) === null ? p : null;
-        });
+        best = bestOf(left, right);
         bestMemo.set(key, best);
       }
       return best;
+    },
+    bestMatchesOf(left, right, rows) {
+      const memo = bestMemo.get(`${left}>${right}`);
+      if (memo !== undefined) return memo;
+      const active = new Uint8Array(records(left).length);
+      for (const i of rows) active[i] = 1;
+      return bestOf(left, right, active);
     },
     clusters(side) {
       let clusters = clusterMemo.get(side);

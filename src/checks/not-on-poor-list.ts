@@ -34,16 +34,22 @@ export const notOnPoorList: CheckDefinition = {
       heads.add(`${nameKeyOf(p)}|${commune}`);
     }
     const { role, items } = paymentItems(ctx);
-    let best: ReturnType<typeof ctx.matches.bestMatches> | null = null;
-    const findings: Finding[] = [];
+    // Rows of a poor / near-poor group whose household code is not on the register: only these need the
+    // matcher, so only they are matched (a tenth of a district's payouts, not all of them).
+    const open: { item: (typeof items)[number]; listDate: string; code: string }[] = [];
     for (const item of items) {
-      const { view: r, index: i } = item;
+      const r = item.view;
       const group = r.groupCode === null ? undefined : ctx.rules.groups[r.groupCode];
       const listDate = group?.poorListDate?.value;
       if (listDate === undefined) continue;
       const code = codeKey(r.householdCode);
       if (code !== '' && codes.has(code)) continue;
-      best ??= ctx.matches.bestMatches(role, 'poor-2019');
+      open.push({ item, listDate, code });
+    }
+    const best = open.length === 0 ? [] : ctx.matches.bestMatchesOf(role, 'poor-2019', open.map((o) => o.item.index));
+    const findings: Finding[] = [];
+    for (const { item, listDate, code } of open) {
+      const { view: r, index: i } = item;
       if (best[i] != null) continue;
       if (r.householdHead && heads.has(`${textKey(r.householdHead)}|${r.communeCode ?? ''}`)) continue;
       const by = code !== '' && codes.size > 0 ? `mã hộ "${r.householdCode ?? ''}" không có trong danh sách, và ` : '';

@@ -91,14 +91,24 @@ export const BLOCKING_RULES: readonly (readonly [string, KeyFn])[] = [
 /**
  * Calls `visit(i, j)` (i < j) once for every candidate pair. With `leftCount` set (linking), records
  * [0, leftCount) are one list and the rest the other, and only pairs across the two lists are visited.
+ * With `leftActive`, only the left records i with `leftActive[i] === 1` take part (the others get no
+ * block): a check that needs partners for a few rows of a long list does not block all of them.
  */
 export function forEachCandidate(
   recs: readonly Prepared[],
   settings: BlockingSettings,
   leftCount: number | null,
   visit: (i: number, j: number) => void,
+  leftActive?: Uint8Array,
 ): void {
   const n = recs.length;
+  const leftEnd = leftCount ?? n;
+  const takesPart = (i: number): boolean => leftActive === undefined || i >= leftEnd || leftActive[i] === 1;
+  let activeLeft = leftEnd;
+  if (leftActive !== undefined) {
+    activeLeft = 0;
+    for (let i = 0; i < leftEnd; i++) if (leftActive[i] === 1) activeLeft++;
+  }
   const cols = columnsOf(recs);
   // Each record's block under every rule so far, the rules of a record side by side (−1: none, or an
   // oversized block): checking whether an earlier rule already paired i and j reads two short runs of
@@ -137,7 +147,7 @@ export function forEachCandidate(
     const ids = new Int32Array(n).fill(-1);
     const compact = new KeyTable();
     const intern = (v: number): number => compact.idOf(v);
-    const table = new KeyTable(leftCount === null ? n : Math.min(leftCount, n - leftCount));
+    const table = new KeyTable(leftCount === null ? n : Math.min(activeLeft, n - leftCount));
     const sizes = new Int32Array(n);
     const add = (i: number, id: number): void => {
       ids[i] = id;
@@ -145,6 +155,7 @@ export function forEachCandidate(
     };
     if (leftCount === null) {
       for (let i = 0; i < n; i++) {
+        if (!takesPart(i)) continue;
         const k = keyFn(cols, i, intern);
         if (k >= 0) add(i, table.idOf(k));
       }
@@ -152,14 +163,16 @@ export function forEachCandidate(
       // Linking: a block yields pairs only if both lists have its key, so the keys of the shorter list are
       // numbered and the longer list's rows only looked up (a register of a hundred rows against a million
       // payouts no longer numbers a million keys per rule).
-      const leftShorter = leftCount <= n - leftCount;
+      const leftShorter = activeLeft <= n - leftCount;
       const [shortFrom, shortTo] = leftShorter ? [0, leftCount] : [leftCount, n];
       const [longFrom, longTo] = leftShorter ? [leftCount, n] : [0, leftCount];
       for (let i = shortFrom; i < shortTo; i++) {
+        if (!takesPart(i)) continue;
         const k = keyFn(cols, i, intern);
         if (k >= 0) add(i, table.idOf(k));
       }
       for (let i = longFrom; i < longTo; i++) {
+        if (!takesPart(i)) continue;
         const k = keyFn(cols, i, intern);
         const id = k >= 0 ? table.find(k) : -1;
         if (id >= 0) add(i, id);

@@ -184,7 +184,13 @@ class KeptPair implements MatchPair {
  * Scores all candidate pairs and returns those kept: within `left` when `right` is null (dedupe), else
  * between `left` and `right` (link; `b` then indexes `right`).
  */
-function run(left: readonly MatchInput[], right: readonly MatchInput[] | null, config: MatchConfig, cache: PrepareCache): MatchPair[] {
+function run(
+  left: readonly MatchInput[],
+  right: readonly MatchInput[] | null,
+  config: MatchConfig,
+  cache: PrepareCache,
+  leftActive?: Uint8Array,
+): MatchPair[] {
   const cfg = resolveConfig(config);
   const names = defaultNameFrequencies();
   const leftCount = right === null ? null : left.length;
@@ -218,7 +224,7 @@ function run(left: readonly MatchInput[], right: readonly MatchInput[] | null, c
     const slot = evidence.add(levels, weights, pi.year, pj.year);
     const decision = byId || (w >= cfg.matchThreshold && levels[F.id] !== LEVEL.conflict) ? 'match' : 'possible';
     out.push(new KeptPair(i, leftCount === null ? j : j - leftCount, w, decision, byId, evidence, slot));
-  });
+  }, leftActive);
   return out.sort((x, y) => x.a - y.a || x.b - y.b);
 }
 
@@ -230,14 +236,20 @@ export function dedupe(records: readonly MatchInput[], config: MatchConfig = DEF
   return run(records, null, config, cache);
 }
 
-/** Pairs across two lists: `a` indexes `left`, `b` indexes `right`. */
+/**
+ * Pairs across two lists: `a` indexes `left`, `b` indexes `right`. With `leftActive`, only the left rows
+ * marked 1 are matched; value frequencies and the prior still come from the whole lists, so a pair scores
+ * as in a link of every row (only a block over the size cap can differ: with fewer rows it may be compared
+ * all-pairs instead of by window).
+ */
 export function link(
   left: readonly MatchInput[],
   right: readonly MatchInput[],
   config: MatchConfig = DEFAULT_MATCH_CONFIG,
   cache = newPrepareCache(),
+  leftActive?: Uint8Array,
 ): MatchPair[] {
-  return run(left, right, config, cache);
+  return run(left, right, config, cache, leftActive);
 }
 
 /**
@@ -249,9 +261,10 @@ export function bestMatches(
   right: readonly MatchInput[],
   config: MatchConfig = DEFAULT_MATCH_CONFIG,
   cache = newPrepareCache(),
+  leftActive?: Uint8Array,
 ): (MatchPair | null)[] {
   const best: (MatchPair | null)[] = left.map(() => null);
-  for (const pair of link(left, right, config, cache)) {
+  for (const pair of link(left, right, config, cache, leftActive)) {
     const current = best[pair.a];
     if (
       current === null ||

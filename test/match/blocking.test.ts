@@ -19,7 +19,7 @@ function crowd(count: number, seed: number) {
   });
 }
 
-function visited(leftCount: number | null, maxBlockSize: number): Set<string> {
+function visited(leftCount: number | null, maxBlockSize: number, leftActive?: Uint8Array): Set<string> {
   const inputs = [...crowd(300, 1), ...crowd(250, 2)];
   const cache = newPrepareCache();
   const recs = inputs.map((r) => prepareRecord(r, 'trusted', defaultNameFrequencies(), cache));
@@ -28,7 +28,7 @@ function visited(leftCount: number | null, maxBlockSize: number): Set<string> {
     const key = `${i}:${j}`;
     expect(out.has(key)).toBe(false); // each pair once
     out.add(key);
-  });
+  }, leftActive);
   return out;
 }
 
@@ -47,5 +47,18 @@ describe('forEachCandidate', () => {
     });
     expect(cross.size).toBeGreaterThan(left * 2);
     expect([...cross].sort()).toEqual(expected.sort());
+  });
+
+  it.each([
+    [300, 3],
+    [120, 2],
+  ])('visits, for the marked left rows only, exactly their pairs of the whole link (%i rows on the left, every %i-th marked)', (left, every) => {
+    const active = new Uint8Array(left);
+    for (let i = 0; i < left; i += every) active[i] = 1;
+    const whole = visited(left, 400);
+    const some = visited(left, 400, active);
+    const expected = [...whole].filter((key) => active[Number(key.split(':')[0])] === 1);
+    expect(some.size).toBeGreaterThan(left / every);
+    expect([...some].sort()).toEqual(expected.sort());
   });
 });
