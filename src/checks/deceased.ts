@@ -19,6 +19,7 @@ export const deceased: CheckDefinition = {
   category: CATEGORY,
   title: 'Người đã chết vẫn được chi trả',
   legalBasis: 'NQ 42/NQ-CP: người đã chết trước thời gian hỗ trợ hoặc trước ngày chi trả không thuộc diện hỗ trợ (mặc định của công cụ, chưa xác nhận văn bản)',
+  usesMatcher: true,
   run(ctx) {
     const cfg = checkRules(ctx, ID);
     const register = ctx.data.registers.deceased ?? [];

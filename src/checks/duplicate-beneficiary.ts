@@ -19,6 +19,7 @@ export const duplicateBeneficiary: CheckDefinition = {
   category: CATEGORY,
   title: 'Trùng đối tượng trong danh sách được phê duyệt',
   legalBasis: 'Danh sách đối tượng được phê duyệt không được trùng lặp (QĐ 15/2020/QĐ-TTg)',
+  usesMatcher: true,
   run(ctx) {
     const cfg = checkRules(ctx, ID);
     if (!cfg?.enabled || ctx.data.beneficiaries.length === 0) return [];

@@ -20,6 +20,7 @@ export const duplicatePayment: CheckDefinition = {
   category: CATEGORY,
   title: 'Chi trả trùng cho cùng một người',
   legalBasis: 'Mỗi người chỉ được hỗ trợ một lần cho mỗi tháng của một chính sách (NQ 42/NQ-CP)',
+  usesMatcher: true,
   run(ctx) {
     const cfg = checkRules(ctx, ID);
     if (!cfg?.enabled || ctx.data.payouts.length === 0) return [];

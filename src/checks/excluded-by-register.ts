@@ -18,6 +18,7 @@ export const excludedByRegister: CheckDefinition = {
   category: CATEGORY,
   title: 'Thuộc danh sách loại trừ nhóm được hỗ trợ',
   legalBasis: 'Các danh sách loại trừ theo gói chính sách (rules: registerExclusions)',
+  usesMatcher: true,
   run(ctx) {
     const cfg = checkRules(ctx, ID);
     if (!cfg?.enabled) return [];

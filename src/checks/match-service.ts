@@ -34,6 +34,8 @@ export interface MatchService {
   bestMatchesOf(left: 'payouts' | 'beneficiaries', right: MatchSide, rows: readonly number[]): readonly (MatchPair | null)[];
   /** One person per cluster: equal trusted IDs with equal names, or a 'match' pair. */
   clusters(side: 'payouts' | 'beneficiaries'): PersonClusters;
+  /** Forgets every remembered result and prepared row (to free memory); asked again, they are rebuilt. */
+  release(): void;
 }
 
 /**
@@ -63,7 +65,7 @@ export function createMatchService(data: AuditData, rules: PackageRules): MatchS
   const clusterMemo = new Map<MatchSide, PersonClusters>();
   // One preparation cache for every matcher run of the audit: the same payouts are matched against the
   // approved list and each register, and parsing their names again each time was a third of the checks.
-  const cache = newPrepareCache();
+  let cache = newPrepareCache();
 
   const records = (side: MatchSide): readonly PersonRecord[] => {
     if (side === 'payouts') return data.payouts;
@@ -122,6 +124,13 @@ export function createMatchService(data: AuditData, rules: PackageRules): MatchS
       const active = new Uint8Array(records(left).length);
       for (const i of rows) active[i] = 1;
       return bestOf(left, right, active);
+    },
+    release() {
+      inputs.clear();
+      dedupeMemo.clear();
+      bestMemo.clear();
+      clusterMemo.clear();
+      cache = newPrepareCache();
     },
     clusters(side) {
       let clusters = clusterMemo.get(side);

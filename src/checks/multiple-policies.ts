@@ -20,6 +20,7 @@ export const multiplePolicies: CheckDefinition = {
   category: CATEGORY,
   title: 'Hưởng nhiều chính sách không được hưởng đồng thời',
   legalBasis: 'NQ 42/NQ-CP mục I: người thuộc nhiều diện chỉ được hưởng một chế độ hỗ trợ cao nhất',
+  usesMatcher: true,
   run(ctx) {
     const cfg = checkRules(ctx, ID);
     if (!cfg?.enabled) return [];

@@ -19,6 +19,7 @@ export const notInApprovedList: CheckDefinition = {
   category: CATEGORY,
   title: 'Được chi trả nhưng không có trong danh sách được phê duyệt',
   legalBasis: 'QĐ 15/2020/QĐ-TTg: chi trả theo danh sách được Chủ tịch UBND cấp tỉnh phê duyệt',
+  usesMatcher: true,
   run(ctx) {
     const cfg = checkRules(ctx, ID);
     const { payouts, beneficiaries } = ctx.data;

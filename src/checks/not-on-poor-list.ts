@@ -22,6 +22,7 @@ export const notOnPoorList: CheckDefinition = {
   category: CATEGORY,
   title: 'Hộ nghèo/cận nghèo không có trong danh sách đến 31/12/2019',
   legalBasis: 'NQ 42/NQ-CP điểm 7 mục II: hộ nghèo, hộ cận nghèo trong danh sách đến ngày 31/12/2019',
+  usesMatcher: true,
   run(ctx) {
     const cfg = checkRules(ctx, ID);
     const register = ctx.data.registers['poor-2019'] ?? [];

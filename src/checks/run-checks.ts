@@ -69,8 +69,11 @@ export function runChecks(
   const ctx: CheckContext = { data: prepared, rules, matches: createMatchService(prepared, rules) };
   const findings: Finding[] = [];
   const perCheck: CheckRun[] = [];
-  for (const check of CHECKS) {
-    if (options?.only && !options.only.includes(check.id)) continue;
+  const selected = CHECKS.filter((check) => !options?.only || options.only.includes(check.id));
+  const lastMatcherUser = selected.findLastIndex((check) => check.usesMatcher === true && checkRules(ctx, check.id)?.enabled === true);
+  for (const [index, check] of selected.entries()) {
+    // The checks after the last matcher user run without the matcher's memory (a third of the heap).
+    if (index === lastMatcherUser + 1 && index > 0) ctx.matches.release();
     const cfg = checkRules(ctx, check.id);
     if (!cfg?.enabled) {
       perCheck.push({ id: check.id, ms: 0, count: 0, note: cfg ? 'tắt trong gói chính sách' : 'gói chính sách không cấu hình kiểm tra này' });

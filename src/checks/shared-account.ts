@@ -20,6 +20,7 @@ export const sharedAccount: CheckDefinition = {
   category: CATEGORY,
   title: 'Một tài khoản hoặc số điện thoại nhận tiền cho nhiều hộ',
   legalBasis: 'Dấu hiệu rủi ro nhận thay, khai khống: mặc định của công cụ (chưa xác nhận văn bản)',
+  usesMatcher: true,
   run(ctx) {
     const cfg = checkRules(ctx, ID);
     if (!cfg?.enabled) return [];

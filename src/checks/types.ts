@@ -25,6 +25,11 @@ export interface CheckDefinition {
   legalBasis: string;
   run(ctx: CheckContext): Finding[];
   /**
+   * The check reads `ctx.matches`. The matcher's prepared rows and results are kept for the run until the
+   * last such check has run, then released (the statistical checks after them run in a smaller heap).
+   */
+  readonly usesMatcher?: boolean;
+  /**
    * What the last {@link run} on this context could not look at (e.g. groups too small for a statistic),
    * for the run summary (`perCheck[].note`); undefined when there is nothing to say.
    */
