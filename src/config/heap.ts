@@ -15,3 +15,20 @@ export const HEAP_GROWING_PERCENT = 50;
 export function limitHeapGrowth(percent = HEAP_GROWING_PERCENT): void {
   v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
 }
+
+/**
+ * Young-generation size (MB per semi-space) for processes that run the checks over a whole audit. The
+ * checks build millions of short- and medium-lived objects beside gigabytes of live records; with V8's
+ * default 16 MB the scavenger ran 4,206 times and took 87 s of a 1,000,000-payout audit's checks (of
+ * 410 s); at 64 MB, 536 times and 14 s, with a lower peak. Not for ingestion, whose peak it raises by
+ * about 90 MB (346 → 438 MB for a million rows) for little gain.
+ */
+export const AUDIT_SEMI_SPACE_MB = 64;
+
+/** The V8 flag for {@link AUDIT_SEMI_SPACE_MB}: it only takes effect when given as the process starts. */
+export const AUDIT_NODE_FLAG = `--max-semi-space-size=${AUDIT_SEMI_SPACE_MB}`;
+
+/** Whether this process was started with a young-generation size of its own. */
+export function hasSemiSpaceFlag(execArgv: readonly string[] = process.execArgv): boolean {
+  return execArgv.some((a) => a.startsWith('--max-semi-space-size'));
+}

@@ -10,6 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import { AUDIT_NODE_FLAG } from '../../src/config/heap.js';
 
 const { values } = parseArgs({
   options: { rows: { type: 'string', default: '1000000' }, 'audit-rows': { type: 'string', default: '100000' }, phases: { type: 'string' } },
@@ -42,7 +43,7 @@ const results: PhaseResult[] = [];
 for (const phase of phases) {
   const n = phase === 'audit' ? auditRows : phase === 'report' ? reportRows : rows;
   process.stderr.write(`… ${phase} (${n} rows)\n`);
-  const output = execFileSync(process.execPath, ['--import', 'tsx', 'test/bench/phase.ts', phase, n], {
+  const output = execFileSync(process.execPath, [...(phase === 'audit' ? [AUDIT_NODE_FLAG] : []), '--import', 'tsx', 'test/bench/phase.ts', phase, n], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 16 * 1024 * 1024,
