@@ -1,4 +1,5 @@
 /** Per-run caches and value numbering used while preparing records. */
+import { KeyTable } from './key-table.js';
 import type { NameParts } from './parse-name.js';
 import type { MatchInput, PreparedList } from './prepare.js';
 import { keyOf } from './text-keys.js';
@@ -47,6 +48,8 @@ export interface PrepareCache {
   readonly dates: Interner;
   readonly places: Interner;
   readonly villageIds: Interner;
+  /** A village within its commune (commune id and village id as one number). */
+  readonly communeVillages: KeyTable;
   readonly addresses: Interner;
   readonly idTexts: Interner;
   readonly idHeads: Interner;
@@ -68,6 +71,7 @@ export function newPrepareCache(): PrepareCache {
     dates: new Interner(),
     places: new Interner(),
     villageIds: new Interner(),
+    communeVillages: new KeyTable(),
     addresses: new Interner(),
     idTexts: new Interner(),
     idHeads: new Interner(),

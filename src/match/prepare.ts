@@ -57,6 +57,7 @@ export interface Prepared {
   readonly locId: number; // commune code (even ids), else village (odd ids)
   readonly communeId: number;
   readonly villageId: number;
+  readonly communeVillageId: number; // the village within its commune; -1 unless both are known
   readonly addressId: number;
   readonly idKey: number; // a number standing for the ID text, trusted or not (see idKeyOf)
   readonly idHead: number; // first half of an untrusted ID
@@ -72,6 +73,7 @@ export interface ListCounts {
   readonly date: Int32Array;
   readonly commune: Int32Array;
   readonly village: Int32Array;
+  readonly communeVillage: Int32Array;
   readonly address: Int32Array;
   readonly idKeys: KeyTable;
   readonly ids: Int32Array;
@@ -111,6 +113,9 @@ export class ValueCounts {
   }
   village(p: Prepared): number {
     return this.sum((c) => c.village, p.villageId);
+  }
+  communeVillage(p: Prepared): number {
+    return this.sum((c) => c.communeVillage, p.communeVillageId);
   }
   address(p: Prepared): number {
     return this.sum((c) => c.address, p.addressId);
@@ -223,6 +228,7 @@ export function prepareRecord(
     locId: communeId >= 0 ? communeId * 2 : villageId >= 0 ? villageId * 2 + 1 : -1,
     communeId,
     villageId,
+    communeVillageId: communeId >= 0 && villageId >= 0 ? cache.communeVillages.idOf(communeId * 2 ** 26 + villageId) : -1,
     addressId,
     idKey: idKeyOf(idText, cache),
     idHead: half > 0 && idLoose !== null ? cache.idHeads.id(idLoose.slice(0, half)) : -1,
@@ -285,6 +291,7 @@ export function countValues(recs: readonly Prepared[]): ListCounts {
     date: countIds(recs, (p) => p.dateId),
     commune: countIds(recs, (p) => p.communeId),
     village: countIds(recs, (p) => p.villageId),
+    communeVillage: countIds(recs, (p) => p.communeVillageId),
     address: countIds(recs, (p) => p.addressId),
     idKeys,
     ids,

@@ -74,6 +74,16 @@ export class Scorer {
     return log2(s.exact.m / Math.max(tf, ref / 4));
   }
 
+  /** As {@link tfWeight} for a value nested in the commune both records share: its frequency within the commune. */
+  private withinCommune(field: number, count: number, communeCount: number): number {
+    const s = this.s[field];
+    if (s === undefined) return 0;
+    if (s.tf !== true) return this.w[field]?.exact ?? 0;
+    const ref = s.exact.u;
+    const tf = (Math.max(0, count - 2) + this.alpha * ref) / (Math.max(0, communeCount - 2) + this.alpha);
+    return log2(s.exact.m / Math.max(tf, ref / 4));
+  }
+
   private set(field: number, level: number, weight: number): void {
     this.levels[field] = level;
     this.weights[field] = weight;
@@ -247,7 +257,11 @@ export class Scorer {
     else if (!communesDiffer) this.set(c, LEVEL.exact, this.tfWeight(c, n.commune(a), this.s[c]?.exact.u ?? 0.01));
     else this.setStatic(c, LEVEL.differ);
     if (communesDiffer && a.village !== null && b.village !== null) this.set(F.village, LEVEL.incomparable, 0);
-    else this.simpleText(F.village, a.village, b.village, n.village(a));
+    else if (a.commune !== null && b.commune !== null && a.village !== null && a.village === b.village) {
+      // Same commune: the commune's agreement is already counted, and a village lies inside its commune, so
+      // the village adds only how rarely two people of that commune share it (not of the whole list).
+      this.set(F.village, LEVEL.exact, this.withinCommune(F.village, n.communeVillage(a), n.commune(a)));
+    } else this.simpleText(F.village, a.village, b.village, n.village(a));
 
     // Household: the code when both have one, else the head's name.
     const h = F.household;

@@ -106,6 +106,31 @@ describe('dedupe', () => {
     expect(field(pairs[0], 'surname')?.level).toBe('differ');
   });
 
+  it('weighs a shared village by its share of the commune both rows are in, not of the whole list', () => {
+    // Four communes of four equal villages each: two people of one commune share a village one time in
+    // four, two people of the list one time in sixteen; the commune's agreement is already counted.
+    const surnames = ['Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ'];
+    const middles = ['Văn', 'Minh', 'Đức', 'Quang', 'Hữu', 'Xuân'];
+    const givens = ['Sơn', 'Cường', 'Tâm', 'Hải', 'Tuấn', 'Nam', 'Bình', 'Dũng', 'Khoa', 'Lâm', 'Phong', 'Thắng', 'Vinh', 'Toàn', 'Hiếu', 'Trung', 'Kiên', 'Long', 'Quý', 'Đạt', 'Hưng', 'Thành', 'Phúc', 'Lộc', 'Tùng'];
+    const list = Array.from({ length: 4_800 }, (_, i) =>
+      person({
+        fullName: `${surnames[i % 8] ?? ''} ${middles[Math.floor(i / 8) % 6] ?? ''} ${givens[Math.floor(i / 48) % 25] ?? ''}`,
+        birthYear: 1930 + (i % 61),
+        gender: 'M',
+        communeCode: `0913${i % 4}`,
+        village: `Thôn ${i % 4}.${Math.floor(i / 4) % 4}`, // each commune's own four villages
+      }),
+    );
+    const same = { birthYear: 1975, gender: 'M' as const, communeCode: '09130', village: 'Thôn 0.2' };
+    list.push(person({ fullName: 'Nguyễn Văn Khuê', ...same }), person({ fullName: 'Nguyễn Văn Khuê', ...same }));
+    const pair = dedupe(list).find((p) => p.a === 4_800 && p.b === 4_801);
+    const village = field(pair, 'village');
+    expect(village?.level).toBe('exact');
+    // log2(0.85 / (1/4)) = 1.8 bits, shrunk a little towards the village's reference share.
+    expect(village?.weight ?? 99).toBeGreaterThan(1.2);
+    expect(village?.weight ?? 99).toBeLessThan(2.4);
+  });
+
   it('weighs agreement on a common given name less than on a rare one', () => {
     const weightOf = (name: string): number => {
       const list = [...neighbours(10), person({ fullName: name, birthYear: 1975 }), person({ fullName: name, birthYear: 1975 })];
