@@ -38,6 +38,11 @@ function weightsOf(s: FieldSettings): StaticWeights {
 const PART_IDS = 2 ** 24;
 /** closeParts results kept per run at most; the memo is emptied when full (memory stays bounded). */
 const CLOSE_MEMO_LIMIT = 1_000_000;
+/**
+ * Share of the population (reference name tables) from which a family name is an established one. Two
+ * different established names are two families however close their spelling (Phan/Phạm, each 4–7 %).
+ */
+const ESTABLISHED_SURNAME_SHARE = 0.005;
 
 export class Scorer {
   readonly levels = new Uint8Array(FIELD_IDS.length);
@@ -205,6 +210,16 @@ export class Scorer {
     const joinedEqual = a.name.nameJoined !== null && a.name.nameJoined === b.name.nameJoined;
     const toned = a.name.surTone !== null && b.name.surTone !== null;
     this.namePart(F.surname, a.name.surId, b.name.surId, a.name.surKey, b.name.surKey, a.name.surTone, b.name.surTone, n.sur(a), toned ? a.name.surRef : a.name.surRefKey, a.name.surRefKey, joinedEqual);
+    if (
+      this.levels[F.surname] === LEVEL.close &&
+      !joinedEqual &&
+      a.name.surKey !== b.name.surKey &&
+      a.name.surRefKey >= ESTABLISHED_SURNAME_SHARE &&
+      b.name.surRefKey >= ESTABLISHED_SURNAME_SHARE
+    ) {
+      // "Phan" and "Phạm" are close spellings but two common families: a typo makes a rare spelling.
+      this.setStatic(F.surname, LEVEL.differ);
+    }
     this.namePart(F.middleName, a.name.midId, b.name.midId, a.name.midKey, b.name.midKey, a.name.midTone, b.name.midTone, n.mid(a), toned ? a.name.midRef : a.name.midRefKey, a.name.midRefKey, joinedEqual);
     this.namePart(F.givenName, a.name.givId, b.name.givId, a.name.givKey, b.name.givKey, a.name.givTone, b.name.givTone, n.giv(a), toned ? a.name.givRef : a.name.givRefKey, a.name.givRefKey, joinedEqual);
 

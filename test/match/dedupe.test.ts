@@ -131,6 +131,17 @@ describe('dedupe', () => {
     expect(village?.weight ?? 99).toBeLessThan(2.4);
   });
 
+  it('keeps two established family names apart however close their spelling, but not a typo', () => {
+    const same = { birthYear: 1950, gender: 'M' as const, idNumber: null };
+    const levelOf = (x: string, y: string): string | undefined => {
+      const list = [...neighbours(10), person({ fullName: x, ...same }), person({ fullName: y, ...same })];
+      const pair = dedupe(list, { ...DEFAULT_MATCH_CONFIG, possibleThreshold: -99 }).find((p) => p.a === 10 && p.b === 11);
+      return field(pair, 'surname')?.level;
+    };
+    expect(levelOf('Phan Văn Thắng', 'Phạm Văn Thắng')).toBe('differ');
+    expect(levelOf('Nguyễn Văn Thắng', 'Ngyễn Văn Thắng')).toBe('close');
+  });
+
   it('weighs agreement on a common given name less than on a rare one', () => {
     const weightOf = (name: string): number => {
       const list = [...neighbours(10), person({ fullName: name, birthYear: 1975 }), person({ fullName: name, birthYear: 1975 })];
