@@ -70,22 +70,15 @@ export class Scorer {
     this.closeSim = cfg.closeSimilarity;
   }
 
-  /** Weight of exact agreement on a value seen `count` times in the run, with reference share `ref`. */
-  private tfWeight(field: number, count: number, ref: number): number {
+  /**
+   * Weight of exact agreement on a value seen `count` times among `among` rows (the run, by default), with
+   * reference share `ref`. The pair itself is left out of both counts.
+   */
+  private tfWeight(field: number, count: number, ref: number, among = this.n2 + 2): number {
     const s = this.s[field];
     if (s === undefined) return 0;
     if (s.tf !== true) return this.w[field]?.exact ?? 0;
-    const tf = (Math.max(0, count - 2) + this.alpha * ref) / (this.n2 + this.alpha);
-    return log2(s.exact.m / Math.max(tf, ref / 4));
-  }
-
-  /** As {@link tfWeight} for a value nested in the commune both records share: its frequency within the commune. */
-  private withinCommune(field: number, count: number, communeCount: number): number {
-    const s = this.s[field];
-    if (s === undefined) return 0;
-    if (s.tf !== true) return this.w[field]?.exact ?? 0;
-    const ref = s.exact.u;
-    const tf = (Math.max(0, count - 2) + this.alpha * ref) / (Math.max(0, communeCount - 2) + this.alpha);
+    const tf = (Math.max(0, count - 2) + this.alpha * ref) / (Math.max(0, among - 2) + this.alpha);
     return log2(s.exact.m / Math.max(tf, ref / 4));
   }
 
@@ -275,7 +268,7 @@ export class Scorer {
     else if (a.commune !== null && b.commune !== null && a.village !== null && a.village === b.village) {
       // Same commune: the commune's agreement is already counted, and a village lies inside its commune, so
       // the village adds only how rarely two people of that commune share it (not of the whole list).
-      this.set(F.village, LEVEL.exact, this.withinCommune(F.village, n.communeVillage(a), n.commune(a)));
+      this.set(F.village, LEVEL.exact, this.tfWeight(F.village, n.communeVillage(a), this.s[F.village]?.exact.u ?? 0.1, n.commune(a)));
     } else this.simpleText(F.village, a.village, b.village, n.village(a));
 
     // Household: the code when both have one, else the head's name.

@@ -39,7 +39,7 @@ function slugify(text: string): string {
   return foldName(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
-/** Payout rows per commune above which a larger district with more communes is picked (see {@link pickArea}). */
+/** Payout rows a commune holds in a large sample: a sample of more than eight times this spreads over more communes (see {@link pickArea}). */
 export const PAYOUTS_PER_COMMUNE = 25_000;
 
 /**
