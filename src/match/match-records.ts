@@ -190,6 +190,7 @@ function run(
   config: MatchConfig,
   cache: PrepareCache,
   leftActive?: Uint8Array,
+  bestOnly = false,
 ): MatchPair[] {
   const cfg = resolveConfig(config);
   const names = defaultNameFrequencies();
@@ -206,7 +207,7 @@ function run(
   const out: MatchPair[] = [];
   const evidence = new RunEvidence(left, right ?? left, prior, cfg.matchThreshold, cfg.possibleThreshold);
   const F = FIELD_INDEX;
-  forEachCandidate(recs, cfg.blocking, leftCount, (i, j) => {
+  const keep = (i: number, j: number): void => {
     const w = prior + scorer.score(i, j);
     const pi = recs[i];
     const pj = recs[j];
@@ -224,8 +225,56 @@ function run(
     const slot = evidence.add(levels, weights, pi.year, pj.year);
     const decision = byId || (w >= cfg.matchThreshold && levels[F.id] !== LEVEL.conflict) ? 'match' : 'possible';
     out.push(new KeptPair(i, leftCount === null ? j : j - leftCount, w, decision, byId, evidence, slot));
-  }, leftActive);
+  };
+  let active = leftActive;
+  if (bestOnly && leftCount !== null) active = pairByIdFirst(recs, leftCount, cfg.blocking.maxBlockSize, leftActive, out, keep);
+  forEachCandidate(recs, cfg.blocking, leftCount, keep, active);
   return out.sort((x, y) => x.a - y.a || x.b - y.b);
+}
+
+/**
+ * For {@link bestMatches}: a left row that shares its valid ID with right rows is paired by that ID, and a
+ * pair by ID beats every other pair of the row, so only those pairs are scored (through `keep`) and the row
+ * is left out of the blocking (the returned mask). A row whose ID group would be compared by window (over
+ * `maxBlockSize` rows with the ID) or yields no pair by ID (another kind of ID) stays in the blocking.
+ * Most payouts carry the ID of their approved beneficiary: at a million rows this skips most of the link.
+ */
+function pairByIdFirst(
+  recs: readonly Prepared[],
+  leftCount: number,
+  maxBlockSize: number,
+  leftActive: Uint8Array | undefined,
+  out: readonly MatchPair[],
+  keep: (i: number, j: number) => void,
+): Uint8Array {
+  const active = leftActive ? leftActive.slice() : new Uint8Array(leftCount).fill(1);
+  const rightOf = new Map<number, number[]>();
+  for (let j = leftCount; j < recs.length; j++) {
+    const p = recs[j];
+    if (p === undefined || p.idTrusted === null) continue;
+    const rows = rightOf.get(p.idKey);
+    if (rows === undefined) rightOf.set(p.idKey, [j]);
+    else rows.push(j);
+  }
+  const leftWith = new Map<number, number>();
+  for (let i = 0; i < leftCount; i++) {
+    const p = recs[i];
+    if (active[i] !== 1 || p === undefined || p.idTrusted === null || !rightOf.has(p.idKey)) continue;
+    leftWith.set(p.idKey, (leftWith.get(p.idKey) ?? 0) + 1);
+  }
+  for (let i = 0; i < leftCount; i++) {
+    const p = recs[i];
+    if (active[i] !== 1 || p === undefined || p.idTrusted === null) continue;
+    const rows = rightOf.get(p.idKey);
+    if (rows === undefined || rows.length + (leftWith.get(p.idKey) ?? 0) > maxBlockSize) continue;
+    const before = out.length;
+    for (const j of rows) keep(i, j);
+    let byId = false;
+    for (let k = before; k < out.length; k++) byId ||= out[k]?.byId === true;
+    if (byId) active[i] = 0;
+    else (out as MatchPair[]).length = before; // scored again by the blocking, as every other pair of the row
+  }
+  return active;
 }
 
 /**
@@ -264,7 +313,7 @@ export function bestMatches(
   leftActive?: Uint8Array,
 ): (MatchPair | null)[] {
   const best: (MatchPair | null)[] = left.map(() => null);
-  for (const pair of link(left, right, config, cache, leftActive)) {
+  for (const pair of run(left, right, config, cache, leftActive, true)) {
     const current = best[pair.a];
     if (
       current === null ||
