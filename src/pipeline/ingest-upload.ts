@@ -4,7 +4,7 @@ import path from 'node:path';
 import { AppError, type PersonRecord, type Role } from '../domain/index.js';
 import { readBatchesInWorker, readRecords, type ExplicitMapping, type FileStats, type IngestOptions } from '../ingest/index.js';
 import type { GroupVocabulary } from '../normalize/index.js';
-import { findUploadBySha, storeUpload, type Db, type EncodedRecords, type UploadInput, type UploadRow } from '../store/index.js';
+import { findUploadBySha, storeUpload, type Db, type EncodedRecords, type UploadInput, type UploadRow, type WriteWorker } from '../store/index.js';
 import { sha256File } from './file-hash.js';
 import { createBatchDecoder, type PackedRecords } from './record-transfer.js';
 
@@ -42,6 +42,11 @@ export interface IngestUploadInput {
    * ("database is locked") until the upload ended.
    */
   readonly writeInWorker?: boolean | 'auto';
+  /**
+   * A write worker the caller started on this database file for a whole batch of files (see
+   * startUploadWriter): the rows go through it whatever `writeInWorker` says, and it is left running.
+   */
+  readonly sharedWriter?: WriteWorker;
 }
 
 export interface IngestUploadResult {
@@ -115,7 +120,15 @@ export async function ingestUpload(db: Db, input: IngestUploadInput): Promise<In
       }));
     },
   };
-  const upload = await storeUpload(db, uploadInput, batches(), undefined, { writeInWorker: input.writeInWorker === 'auto' ? await worthAWriter(input.path) : (input.writeInWorker ?? false) });
+  const upload = await storeUpload(
+    db,
+    uploadInput,
+    batches(),
+    undefined,
+    input.sharedWriter
+      ? { sharedWorker: input.sharedWriter }
+      : { writeInWorker: input.writeInWorker === 'auto' ? await worthAWriter(input.path) : (input.writeInWorker ?? false) },
+  );
   if (!stats) throw new AppError('INTERNAL', 'không nhận được thống kê của tệp sau khi đọc', { file });
   return { upload, stats, sha256 };
 }

@@ -17,6 +17,23 @@ export interface StoreUploadOptions {
    * (PostgreSQL, in memory, in a transaction) ignored.
    */
   writeInWorker?: boolean;
+  /**
+   * A write worker on this database's file that the caller owns and shares between the uploads of one
+   * batch (see {@link startUploadWriter}): used as `writeInWorker` would use its own, but drained, not
+   * ended, after the upload, so a batch of many files pays the thread start once. Only outside a
+   * caller's transaction.
+   */
+  sharedWorker?: WriteWorker;
+}
+
+/**
+ * A write worker for a batch of uploads into the embedded database file of `db`, to pass to each
+ * {@link storeUpload} as `sharedWorker` and close after the last one; undefined when `db` is not an
+ * embedded database file.
+ */
+export function startUploadWriter(db: Db): WriteWorker | undefined {
+  const file = db.isTransaction ? undefined : sqliteFileOf(db);
+  return file === undefined ? undefined : new WriteWorker(file);
 }
 
 /**
@@ -152,10 +169,11 @@ export async function storeUpload(
     });
     try {
       const target = { uploadId, auditId: input.auditId, role: input.role, file: input.file };
-      const file = options.writeInWorker && staged ? sqliteFileOf(db) : undefined;
-      const worker = file === undefined ? undefined : new WriteWorker(file);
+      const shared = staged ? options.sharedWorker : undefined;
+      const file = shared === undefined && options.writeInWorker && staged ? sqliteFileOf(db) : undefined;
+      const worker = shared ?? (file === undefined ? undefined : new WriteWorker(file));
       const writer = createRecordWriter(db, target, onProgress, worker);
-      if (worker) await writeThroughWorker(worker, writer, records);
+      if (worker) await writeThroughWorker(worker, writer, records, worker !== shared);
       else if (staged) await writeInChunks(db, writer, records);
       else {
         for await (const batch of records) await writer.add(batch);
@@ -218,12 +236,14 @@ async function writeInChunks(db: Db, writer: RecordWriter, records: AsyncIterabl
 /**
  * Feeds the writer, whose statements go to the write worker, in chunks of about {@link ROWS_PER_COMMIT}
  * rows, each committed by the worker as one transaction while the next is read. On any failure (the
- * records, or the worker's writes) the worker is stopped before the error goes on to the clean-up.
+ * records, or the worker's writes) a worker of this upload (`owned`) is stopped, a shared one drained,
+ * before the error goes on to the clean-up, which then deletes whatever of the upload was committed.
  */
 async function writeThroughWorker(
   worker: WriteWorker,
   writer: RecordWriter,
   records: AsyncIterable<readonly PersonRecord[] | EncodedRecords>,
+  owned: boolean,
 ): Promise<void> {
   try {
     let rows = 0;
@@ -237,9 +257,10 @@ async function writeThroughWorker(
       }
     }
     await writer.finish();
-    await worker.close();
+    await (owned ? worker.close() : worker.drain());
   } catch (error) {
-    await worker.abort();
+    if (owned) await worker.abort();
+    else await worker.drain().catch(() => undefined); // its own failure, if any, is the error already thrown
     throw error;
   }
 }

@@ -82,12 +82,17 @@ export class WriteWorker {
     while (this.pending.size >= IN_FLIGHT) await this.next();
   }
 
+  /** Commits what was sent and waits until every transaction is committed; the worker stays for more. Throws the first error. */
+  async drain(): Promise<void> {
+    await this.send();
+    while (this.pending.size > 0) await this.next();
+    this.check();
+  }
+
   /** Commits what was sent, waits until every transaction is committed, and ends the worker. Throws the first error. */
   async close(): Promise<void> {
     try {
-      await this.send();
-      while (this.pending.size > 0) await this.next();
-      this.check();
+      await this.drain();
       this.post({ kind: 'close' });
       while (!this.ended) await new Promise<void>((resolve) => (this.wake = resolve));
       if (this.failure) throw this.failure;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PersonRecord } from '../../src/domain/index.js';
-import { createAudit, listUploads, loadRecords, openDb, storeUpload, type DbHandle, type UploadInput } from '../../src/store/index.js';
+import { createAudit, listUploads, loadRecords, openDb, startUploadWriter, storeUpload, type DbHandle, type UploadInput } from '../../src/store/index.js';
 import { makeRecord } from '../support/records.js';
 
 /** Rows enough for several of the worker's transactions (5,000 rows each). */
@@ -79,6 +79,30 @@ describe('storeUpload writing from a worker (embedded database file)', () => {
     expect(await listUploads(handle.db, audit.id)).toEqual([]);
     const left = await handle.db.selectFrom('payouts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(left.n)).toBe(0);
+  });
+
+  it('shares one worker between the uploads of a batch: each upload whole or absent, the worker left running', async () => {
+    const audit = await createAudit(handle.db, { name: 'Một lượt nhiều tệp', packageId: 'nq42-2020' });
+    const writer = startUploadWriter(handle.db);
+    expect(writer).toBeDefined();
+    const first = [...records(ROWS), ...records(7, 'Thôn 2')];
+    try {
+      await storeUpload(handle.db, input(audit.id, 'g1'), inBatches(first, 1000), undefined, { sharedWorker: writer });
+      // Visible as soon as storeUpload returns: the worker has committed every row.
+      expect(await loadRecords(handle.db, audit.id)).toEqual(first);
+      const failed = storeUpload(handle.db, input(audit.id, 'g2'), inBatches(records(ROWS, 'Thôn 3'), 1000, 11_000), undefined, { sharedWorker: writer });
+      await expect(failed).rejects.toThrow('đọc tệp thất bại giữa chừng');
+      expect((await listUploads(handle.db, audit.id)).map((u) => u.sha256)).toEqual(['g1']);
+      const third = records(321, 'Thôn 4');
+      await storeUpload(handle.db, input(audit.id, 'g3'), inBatches(third, 100), undefined, { sharedWorker: writer });
+      expect(await loadRecords(handle.db, audit.id)).toEqual([...first, ...third]);
+      await writer?.close();
+    } finally {
+      await writer?.abort();
+    }
+    const memory = await openDb({ sqlitePath: ':memory:' });
+    expect(startUploadWriter(memory.db)).toBeUndefined();
+    await memory.close();
   });
 
   it('writes in this thread inside a caller\'s transaction and on an in-memory database', async () => {

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { openCliDb } from '../database.js';
@@ -17,11 +18,14 @@ export function registerIngest(program: Command): void {
     .option('--db <path>', 'tệp SQLite hoặc postgres://… (mặc định ANSINH_DB / DATABASE_URL)')
     .argument('<files...>', 'các tệp cần nạp')
     .action(async (files: string[], opts: { audit: string; role: string; package: string; area?: string; map: string[]; mappingFile?: string; db?: string }) => {
-      const { createAudit, findAuditByName } = await import('../../store/index.js');
+      const { createAudit, findAuditByName, startUploadWriter } = await import('../../store/index.js');
       const { ingestUpload } = await import('../../pipeline/ingest-upload.js');
       const role = parseRoleOption(opts.role);
       const mapping = parseMapping(opts.map, opts.mappingFile);
       const handle = await openCliDb(opts.db);
+      // The command owns the database while it runs: the rows may be written from a worker thread, one for
+      // all the files when there are several (see auditFiles), else one for a large file.
+      let writer = files.length > 1 && os.availableParallelism() >= 2 ? startUploadWriter(handle.db) : undefined;
       try {
         const audit =
           (await findAuditByName(handle.db, opts.audit)) ??
@@ -33,8 +37,7 @@ export function registerIngest(program: Command): void {
             path: file,
             role,
             ...(mapping ? { mapping } : {}),
-            // The command owns the database while it runs: the rows may be written from a worker thread.
-            writeInWorker: 'auto',
+            ...(writer ? { sharedWriter: writer } : { writeInWorker: 'auto' as const }),
             onProgress: (rows) => progress.update(rows),
           });
           progress.done(result.stats.rowsRead);
@@ -49,7 +52,10 @@ export function registerIngest(program: Command): void {
             }
           }
         }
+        await writer?.close();
+        writer = undefined;
       } finally {
+        await writer?.abort();
         await handle.close();
       }
     });
