@@ -101,6 +101,85 @@ export function forEachCandidate(
   visit: (i: number, j: number) => void,
   leftActive?: Uint8Array,
 ): void {
+  const cols = columnsOf(recs);
+  const subset = leftCount === null ? null : linkedRowsOf(recs.length, cols, leftCount, leftActive);
+  if (subset === null) {
+    blockRecords(recs, cols, settings, leftCount, visit, leftActive);
+    return;
+  }
+  // Only the rows that share a key with the other list: the same blocks, in the same order, so the same pairs.
+  const rows = Array.from(subset, (i) => recs[i] as Prepared);
+  let subLeft = 0;
+  while (subLeft < subset.length && (subset[subLeft] ?? 0) < (leftCount ?? 0)) subLeft++;
+  const subActive = leftActive === undefined ? undefined : Uint8Array.from(subset.subarray(0, subLeft), (i) => leftActive[i] ?? 0);
+  blockRecords(rows, columnsOf(rows), settings, subLeft, (i, j) => visit(subset[i] ?? 0, subset[j] ?? 0), subActive);
+}
+
+/**
+ * For a link: the rows (ascending) of either list that share the key of some blocking rule with a row of the
+ * other list (marked left rows only, see forEachCandidate), or null when they are most rows. A row outside
+ * them is in no block with a row of the other list, so blocking only them gives the same blocks: a register
+ * of a few dozen people linked with a million payouts then allocates a few dozen rows' worth of blocks, not
+ * a million (those allocations, and the full collections they set off in a large heap, were seconds a link).
+ */
+export function linkedRows(recs: readonly Prepared[], leftCount: number, leftActive?: Uint8Array): Int32Array | null {
+  return linkedRowsOf(recs.length, columnsOf(recs), leftCount, leftActive);
+}
+
+function linkedRowsOf(n: number, cols: BlockingColumns, leftCount: number, leftActive?: Uint8Array): Int32Array | null {
+  const takesPart = (i: number): boolean => i >= leftCount || leftActive === undefined || leftActive[i] === 1;
+  let activeLeft = leftCount;
+  if (leftActive !== undefined) {
+    activeLeft = 0;
+    for (let i = 0; i < leftCount; i++) if (leftActive[i] === 1) activeLeft++;
+  }
+  // Each rule numbers the shorter list's keys and looks the longer list's up, as the blocking does.
+  const leftShorter = activeLeft <= n - leftCount;
+  const [shortFrom, shortTo] = leftShorter ? [0, leftCount] : [leftCount, n];
+  const [longFrom, longTo] = leftShorter ? [leftCount, n] : [0, leftCount];
+  const linked = new Uint8Array(n);
+  const keyOf = new Int32Array(shortTo - shortFrom);
+  for (const [, keyFn] of BLOCKING_RULES) {
+    const compact = new KeyTable();
+    const intern = (v: number): number => compact.idOf(v);
+    const lookup = (v: number): number => compact.find(v);
+    const keys = new KeyTable(shortTo - shortFrom);
+    for (let i = shortFrom; i < shortTo; i++) {
+      const k = takesPart(i) ? keyFn(cols, i, intern) : -1;
+      keyOf[i - shortFrom] = k >= 0 ? keys.idOf(k) : -1;
+    }
+    const hit = new Uint8Array(keys.size);
+    for (let i = longFrom; i < longTo; i++) {
+      if (!takesPart(i)) continue;
+      const k = keyFn(cols, i, lookup);
+      const id = k >= 0 ? keys.find(k) : -1;
+      if (id < 0) continue;
+      linked[i] = 1;
+      hit[id] = 1;
+    }
+    for (let i = shortFrom; i < shortTo; i++) {
+      const id = keyOf[i - shortFrom] ?? -1;
+      if (id >= 0 && hit[id] === 1) linked[i] = 1;
+    }
+  }
+  let count = 0;
+  for (let i = 0; i < n; i++) count += linked[i] ?? 0;
+  if (count * 2 > n) return null;
+  const out = new Int32Array(count);
+  let at = 0;
+  for (let i = 0; i < n; i++) if (linked[i] === 1) out[at++] = i;
+  return out;
+}
+
+/** forEachCandidate on records whose blocking columns are `cols`. */
+function blockRecords(
+  recs: readonly Prepared[],
+  cols: BlockingColumns,
+  settings: BlockingSettings,
+  leftCount: number | null,
+  visit: (i: number, j: number) => void,
+  leftActive?: Uint8Array,
+): void {
   const n = recs.length;
   const leftEnd = leftCount ?? n;
   const takesPart = (i: number): boolean => leftActive === undefined || i >= leftEnd || leftActive[i] === 1;
@@ -109,7 +188,6 @@ export function forEachCandidate(
     activeLeft = 0;
     for (let i = 0; i < leftEnd; i++) if (leftActive[i] === 1) activeLeft++;
   }
-  const cols = columnsOf(recs);
   // Each record's block under every rule so far, the rules of a record side by side (−1: none, or an
   // oversized block): checking whether an earlier rule already paired i and j reads two short runs of
   // memory instead of two random places per rule.
@@ -147,6 +225,9 @@ export function forEachCandidate(
     const ids = new Int32Array(n).fill(-1);
     const compact = new KeyTable();
     const intern = (v: number): number => compact.idOf(v);
+    // The longer list of a link only looks its keys up: a value the shorter list never interned is in no
+    // block of it (−1), and numbering it would cost a table entry per row.
+    const lookup = (v: number): number => compact.find(v);
     const table = new KeyTable(leftCount === null ? n : Math.min(activeLeft, n - leftCount));
     const sizes = new Int32Array(n);
     const add = (i: number, id: number): void => {
@@ -173,7 +254,7 @@ export function forEachCandidate(
       }
       for (let i = longFrom; i < longTo; i++) {
         if (!takesPart(i)) continue;
-        const k = keyFn(cols, i, intern);
+        const k = keyFn(cols, i, lookup);
         const id = k >= 0 ? table.find(k) : -1;
         if (id >= 0) add(i, id);
       }

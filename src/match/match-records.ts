@@ -10,6 +10,7 @@ import type { MatchInput, Prepared } from './prepare.js';
 import { newPrepareCache, preparedList, ValueCounts, type PrepareCache } from './prepare.js';
 import { FIELD_INDEX, LEVEL, LEVEL_NAMES, Scorer } from './scorer.js';
 import { forEachCandidate } from './blocking.js';
+import { KeyTable } from './key-table.js';
 import { wordTokens } from './text.js';
 
 /** The default prior treats every list as at least this long (see MatchConfig.priorLog2). */
@@ -248,29 +249,48 @@ function pairByIdFirst(
   keep: (i: number, j: number) => void,
 ): Uint8Array {
   const active = leftActive ? leftActive.slice() : new Uint8Array(leftCount).fill(1);
-  const rightOf = new Map<number, number[]>();
-  for (let j = leftCount; j < recs.length; j++) {
+  const n = recs.length;
+  // The right rows by valid ID, counting-sorted: rightStart[k]…rightStart[k + 1] are the rows of ID k.
+  const ids = new KeyTable(n - leftCount);
+  const idOf = new Int32Array(n).fill(-1);
+  for (let j = leftCount; j < n; j++) {
     const p = recs[j];
-    if (p === undefined || p.idTrusted === null) continue;
-    const rows = rightOf.get(p.idKey);
-    if (rows === undefined) rightOf.set(p.idKey, [j]);
-    else rows.push(j);
+    if (p !== undefined && p.idTrusted !== null) idOf[j] = ids.idOf(p.idKey);
   }
-  const leftWith = new Map<number, number>();
-  for (let i = 0; i < leftCount; i++) {
-    const p = recs[i];
-    if (active[i] !== 1 || p === undefined || p.idTrusted === null || !rightOf.has(p.idKey)) continue;
-    leftWith.set(p.idKey, (leftWith.get(p.idKey) ?? 0) + 1);
+  const size = ids.size;
+  const rightStart = new Int32Array(size + 1);
+  for (let j = leftCount; j < n; j++) {
+    const k = idOf[j] ?? -1;
+    if (k >= 0) rightStart[k + 1] = (rightStart[k + 1] ?? 0) + 1;
   }
+  for (let k = 0; k < size; k++) rightStart[k + 1] = (rightStart[k + 1] ?? 0) + (rightStart[k] ?? 0);
+  const fill = rightStart.slice(0, size);
+  const rightRows = new Int32Array(rightStart[size] ?? 0);
+  for (let j = leftCount; j < n; j++) {
+    const k = idOf[j] ?? -1;
+    if (k < 0) continue;
+    const at = fill[k] ?? 0;
+    rightRows[at] = j;
+    fill[k] = at + 1;
+  }
+  const leftWith = new Int32Array(size);
   for (let i = 0; i < leftCount; i++) {
     const p = recs[i];
     if (active[i] !== 1 || p === undefined || p.idTrusted === null) continue;
-    const rows = rightOf.get(p.idKey);
-    if (rows === undefined || rows.length + (leftWith.get(p.idKey) ?? 0) > maxBlockSize) continue;
+    const k = ids.find(p.idKey);
+    idOf[i] = k;
+    if (k >= 0) leftWith[k] = (leftWith[k] ?? 0) + 1;
+  }
+  for (let i = 0; i < leftCount; i++) {
+    const k = idOf[i] ?? -1;
+    if (k < 0 || active[i] !== 1) continue;
+    const from = rightStart[k] ?? 0;
+    const to = rightStart[k + 1] ?? 0;
+    if (to - from + (leftWith[k] ?? 0) > maxBlockSize) continue;
     const before = out.length;
-    for (const j of rows) keep(i, j);
+    for (let x = from; x < to; x++) keep(i, rightRows[x] ?? 0);
     let byId = false;
-    for (let k = before; k < out.length; k++) byId ||= out[k]?.byId === true;
+    for (let x = before; x < out.length; x++) byId ||= out[x]?.byId === true;
     if (byId) active[i] = 0;
     else (out as MatchPair[]).length = before; // scored again by the blocking, as every other pair of the row
   }

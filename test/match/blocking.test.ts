@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forEachCandidate } from '../../src/match/blocking.js';
+import { forEachCandidate, linkedRows } from '../../src/match/blocking.js';
 import { defaultNameFrequencies } from '../../src/match/name-frequencies.js';
 import { newPrepareCache, prepareRecord } from '../../src/match/prepare.js';
 import { person } from './person.js';
@@ -19,8 +19,7 @@ function crowd(count: number, seed: number) {
   });
 }
 
-function visited(leftCount: number | null, maxBlockSize: number, leftActive?: Uint8Array): Set<string> {
-  const inputs = [...crowd(300, 1), ...crowd(250, 2)];
+function visited(leftCount: number | null, maxBlockSize: number, leftActive?: Uint8Array, inputs = [...crowd(300, 1), ...crowd(250, 2)]): Set<string> {
   const cache = newPrepareCache();
   const recs = inputs.map((r) => prepareRecord(r, 'trusted', defaultNameFrequencies(), cache));
   const out = new Set<string>();
@@ -60,5 +59,30 @@ describe('forEachCandidate', () => {
     const expected = [...whole].filter((key) => active[Number(key.split(':')[0])] === 1);
     expect(some.size).toBeGreaterThan(left / every);
     expect([...some].sort()).toEqual(expected.sort());
+  });
+
+  it.each([
+    ['a register of four before the list', 4, true],
+    ['a register of four after the list', 550, false],
+  ])('visits, linking %s, exactly the cross-list pairs the whole list would visit, blocking only the rows that share a key', (_, left, registerFirst) => {
+    const list = crowd(550, 3);
+    // Two of the crowd's people (one of them with a CCCD) and two strangers.
+    const register = [list[11], list[22], person({ fullName: 'Lò Văn Khoan', birthYear: 1950 }), person({ fullName: 'Hà Thị Xuân', birthYear: 1971, village: 'Thôn 2' })].map((r) => r!);
+    const inputs = registerFirst ? [...register, ...list] : [...list, ...register];
+    for (const cap of [400, 40]) {
+      const whole = visited(null, cap, undefined, inputs);
+      const cross = visited(left, cap, undefined, inputs);
+      const expected = [...whole].filter((key) => {
+        const [i = 0, j = 0] = key.split(':').map(Number);
+        return i < left !== j < left;
+      });
+      expect(cross.size).toBeGreaterThan(10);
+      expect([...cross].sort()).toEqual(expected.sort());
+    }
+    const cache = newPrepareCache();
+    const recs = inputs.map((r) => prepareRecord(r, 'trusted', defaultNameFrequencies(), cache));
+    const rows = linkedRows(recs, left);
+    expect(rows).not.toBeNull();
+    expect(rows!.length).toBeLessThan(inputs.length / 3);
   });
 });
