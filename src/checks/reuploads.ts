@@ -5,6 +5,7 @@
  * numeric map keys rather than a digest string and two composite key strings each.
  */
 import { PERSON_FIELD_COUNT, personFieldValuesInto, type PersonRecord } from '../domain/index.js';
+import { KeyTable } from '../match/index.js';
 
 const valuesA = new Array<unknown>(PERSON_FIELD_COUNT).fill(null);
 const valuesB = new Array<unknown>(PERSON_FIELD_COUNT).fill(null);
@@ -70,14 +71,16 @@ export function sameContent(a: PersonRecord, b: PersonRecord): boolean {
  */
 export function contentIds(records: readonly PersonRecord[], hash: (r: PersonRecord) => number = contentHash): Int32Array {
   const ids = new Int32Array(records.length);
-  const byHash = new Map<number, number>(); // hash → the first row with it
-  const others = new Map<number, number[]>(); // hash → first rows of other contents with the same hash
+  // Hashes are numbered densely first: a Map keyed by 53-bit numbers boxes every key.
+  const hashes = new KeyTable(records.length);
+  const firstOf: number[] = []; // hash number → the first row with it
+  const others = new Map<number, number[]>(); // hash number → first rows of other contents with the same hash
   let next = 0;
   records.forEach((r, i) => {
-    const h = hash(r);
-    const first = byHash.get(h);
+    const h = hashes.idOf(hash(r));
+    const first = firstOf[h];
     if (first === undefined) {
-      byHash.set(h, i);
+      firstOf.push(i);
       ids[i] = next++;
       return;
     }
@@ -155,29 +158,49 @@ const fileOf = (segment: string): string => segment.slice(0, segment.lastIndexOf
  * an upload's rows reappear with identical content in one later upload (a corrected re-upload), the earlier
  * upload's rows — corrected ones included — no longer count.
  */
-function supersededUploads(segments: UploadSegments, ids: Int32Array): { file: string; by: string }[] {
+export function supersededUploads(segments: UploadSegments, ids: Int32Array): { file: string; by: string }[] {
+  const uploads = segments.names.length;
   const bags = segments.names.map(() => new Map<number, number>());
-  const sizes = new Int32Array(segments.names.length);
+  const sizes = new Int32Array(uploads);
+  let contents = 0;
   for (let i = 0; i < ids.length; i++) {
     const u = segments.of[i] ?? 0;
     const bag = bags[u];
     const id = ids[i] ?? 0;
     if (bag !== undefined) bag.set(id, (bag.get(id) ?? 0) + 1);
     sizes[u] = (sizes[u] ?? 0) + 1;
+    if (id >= contents) contents = id + 1;
+  }
+  // The uploads of each content that is in more than one (most contents are in one upload only): an
+  // upload is then compared only with the uploads it shares rows with, not with every later one.
+  const firstIn = new Int32Array(contents).fill(-1);
+  const inSeveral = new Map<number, number[]>();
+  for (let i = 0; i < ids.length; i++) {
+    const u = segments.of[i] ?? 0;
+    const id = ids[i] ?? 0;
+    const first = firstIn[id] ?? -1;
+    if (first === -1) firstIn[id] = u;
+    else if (first !== u) {
+      const list = inSeveral.get(id) ?? [first];
+      if (!list.includes(u)) list.push(u);
+      inSeveral.set(id, list);
+    }
   }
   const superseded: { file: string; by: string }[] = [];
   segments.names.forEach((upload, u) => {
     const bag = bags[u];
     const size = sizes[u] ?? 0;
     if (bag === undefined || size === 0) return;
-    for (let v = u + 1; v < bags.length; v++) {
-      const other = bags[v];
+    const shared = new Map<number, number>(); // later upload → rows of this one it repeats
+    for (const [id, n] of bag) {
+      for (const v of inSeveral.get(id) ?? []) {
+        if (v > u) shared.set(v, (shared.get(v) ?? 0) + Math.min(n, bags[v]?.get(id) ?? 0));
+      }
+    }
+    for (const v of [...shared.keys()].sort((x, y) => x - y)) {
       const later = segments.names[v] ?? '';
-      if (other === undefined) continue;
-      let shared = 0;
-      for (const [id, n] of bag) shared += Math.min(n, other.get(id) ?? 0);
       const share = fileOf(later) === fileOf(upload) ? SUPERSEDE_SHARE.sameName : SUPERSEDE_SHARE.otherName;
-      if (shared / size >= share) {
+      if ((shared.get(v) ?? 0) / size >= share) {
         superseded.push({ file: upload, by: later });
         return;
       }

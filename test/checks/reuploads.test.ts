@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentHash, contentIds, dropReuploads, uploadSegments } from '../../src/checks/reuploads.js';
+import { contentHash, contentIds, dropReuploads, SUPERSEDE_SHARE, supersededUploads, uploadSegments, type UploadSegments } from '../../src/checks/reuploads.js';
 import { person } from './factories.js';
 
 const payout = (fullName: string, file: string, row: number, amount = 1_500_000) => person({ role: 'payouts', fullName, file, row, amount });
@@ -64,5 +64,55 @@ describe('dropReuploads', () => {
     const { kept, superseded } = dropReuploads([...first, ...second]);
     expect(superseded).toEqual([{ file: 'lan-1.xlsx#1', by: 'lan-2.xlsx#1' }]);
     expect(kept).toEqual(second);
+  });
+
+  it('finds the same replaced uploads as comparing every upload with every later one', () => {
+    // The plain definition: an upload is replaced by the first later upload that repeats enough of its rows.
+    const reference = (segments: UploadSegments, ids: Int32Array): { file: string; by: string }[] => {
+      const bags = segments.names.map(() => new Map<number, number>());
+      ids.forEach((id, i) => bags[segments.of[i] ?? 0]?.set(id, (bags[segments.of[i] ?? 0]?.get(id) ?? 0) + 1));
+      const out: { file: string; by: string }[] = [];
+      const fileOf = (name: string): string => name.slice(0, name.lastIndexOf('#'));
+      segments.names.forEach((upload, u) => {
+        const size = [...(bags[u]?.values() ?? [])].reduce((a, b) => a + b, 0);
+        for (let v = u + 1; v < bags.length && size > 0; v++) {
+          let shared = 0;
+          for (const [id, n] of bags[u] ?? []) shared += Math.min(n, bags[v]?.get(id) ?? 0);
+          const share = fileOf(segments.names[v] ?? '') === fileOf(upload) ? SUPERSEDE_SHARE.sameName : SUPERSEDE_SHARE.otherName;
+          if (shared / size >= share) {
+            out.push({ file: upload, by: segments.names[v] ?? '' });
+            return;
+          }
+        }
+      });
+      return out;
+    };
+    let seed = 7;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let round = 0; round < 20; round++) {
+      // Uploads of a few files, each a mix of rows of earlier uploads (repeated, sometimes twice) and new rows.
+      const uploads = 3 + random(10);
+      const names: string[] = [];
+      const of: number[] = [];
+      const ids: number[] = [];
+      let next = 0;
+      for (let u = 0; u < uploads; u++) {
+        names.push(`tep-${random(4)}.xlsx#${u + 1}`);
+        const rows = random(12);
+        const repeat = random(3) === 0 ? 0.95 : random(10) / 10;
+        for (let r = 0; r < rows; r++) {
+          of.push(u);
+          const earlier = ids.filter((_, i) => (of[i] ?? 0) < u);
+          ids.push(earlier.length > 0 && random(100) < repeat * 100 ? (earlier[random(earlier.length)] ?? 0) : next++);
+          if (random(8) === 0) (of.push(u), ids.push(ids.at(-1) ?? 0));
+        }
+      }
+      const segments = { of: Int32Array.from(of), names };
+      const found = supersededUploads(segments, Int32Array.from(ids));
+      expect(found).toEqual(reference(segments, Int32Array.from(ids)));
+    }
   });
 });
