@@ -5,6 +5,7 @@
 export { planFile } from './plan-file.js';
 export { readRecords } from './read-records.js';
 export { readBatchesInWorker, readRecordsInWorker } from './read-records-in-worker.js';
+export { ReaderThread, type FileRead } from './reader-thread.js';
 export type { BatchEncoderFactory, EncodedBatch } from './worker-messages.js';
 export { inspectFile } from './inspect-file.js';
 export { formatInspectReport, SKIP_REASON_LABELS } from './format-inspect-report.js';

@@ -82,7 +82,7 @@ function startWorker(input: WorkerInput): Worker {
 }
 
 /** The worker's error as thrown by readRecords: an AppError with its code and location, else INTERNAL. */
-function fromWorkerError(error: WorkerError): AppError {
+export function fromWorkerError(error: WorkerError): AppError {
   if (error.code === null) return new AppError('INTERNAL', `lỗi khi đọc tệp: ${error.message}`);
   if (error.location === null) return new AppError(error.code, error.message);
   const prefix = `${formatLocation(error.location)}: `;

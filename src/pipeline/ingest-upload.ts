@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError, type PersonRecord, type Role } from '../domain/index.js';
-import { readBatchesInWorker, readRecords, type ExplicitMapping, type FileStats, type IngestOptions } from '../ingest/index.js';
+import { readBatchesInWorker, readRecords, ReaderThread, type ExplicitMapping, type FileRead, type FileStats, type IngestOptions } from '../ingest/index.js';
 import type { GroupVocabulary } from '../normalize/index.js';
 import { findUploadBySha, storeUpload, type Db, type EncodedRecords, type UploadInput, type UploadRow, type WriteWorker } from '../store/index.js';
 import { sha256File } from './file-hash.js';
@@ -47,6 +47,28 @@ export interface IngestUploadInput {
    * startUploadWriter): the rows go through it whatever `writeInWorker` says, and it is left running.
    */
   readonly sharedWriter?: WriteWorker;
+  /** The file as already being read by a reader thread (see {@link prefetchFile}); else it is read here. */
+  readonly source?: FileRead<PackedRecords>;
+}
+
+/** A reader thread whose reads ingestUpload takes as `source`: batches packed as ingestUpload unpacks them. */
+export function startReaderThread(): ReaderThread {
+  return new ReaderThread(RECORD_TRANSFER);
+}
+
+/** Starts reading `input.path` on `reader` now, to pass as `source` to ingestUpload with the same input later. */
+export function prefetchFile(reader: ReaderThread, input: IngestUploadInput): FileRead<PackedRecords> {
+  return reader.start<PackedRecords>(input.path, ingestOptionsOf(input));
+}
+
+function ingestOptionsOf(input: IngestUploadInput): IngestOptions {
+  return {
+    role: input.role,
+    ...(input.mapping ? { mapping: input.mapping } : {}),
+    ...(input.groups ? { groups: input.groups } : {}),
+    ...(input.defaultCommune ? { defaultCommune: input.defaultCommune } : {}),
+    ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+  };
 }
 
 export interface IngestUploadResult {
@@ -70,22 +92,18 @@ export async function ingestUpload(db: Db, input: IngestUploadInput): Promise<In
       { file },
     );
   }
-  const options: IngestOptions = {
-    role: input.role,
-    ...(input.mapping ? { mapping: input.mapping } : {}),
-    ...(input.groups ? { groups: input.groups } : {}),
-    ...(input.defaultCommune ? { defaultCommune: input.defaultCommune } : {}),
-    ...(input.onProgress ? { onProgress: input.onProgress } : {}),
-  };
-
-  const inWorker = input.readInWorker ?? (await worthAWorker(input.path));
+  const options = ingestOptionsOf(input);
+  const source = input.source;
+  const inWorker = source === undefined && (input.readInWorker ?? (await worthAWorker(input.path)));
   let stats: FileStats | undefined;
   async function* batches(): AsyncGenerator<readonly PersonRecord[] | EncodedRecords> {
     const decode = createBatchDecoder();
     // Typed to accept return(undefined): closing it early (the store failed) stops the reading worker.
-    const generator: AsyncGenerator<PersonRecord[] | PackedRecords, FileStats | undefined> = inWorker
-      ? readBatchesInWorker<PackedRecords>(input.path, options, RECORD_TRANSFER)
-      : readRecords(input.path, options);
+    const generator: AsyncGenerator<PersonRecord[] | PackedRecords, FileStats | undefined> = source
+      ? source.batches(input.onProgress)
+      : inWorker
+        ? readBatchesInWorker<PackedRecords>(input.path, options, RECORD_TRANSFER)
+        : readRecords(input.path, options);
     try {
       for (;;) {
         const step = await generator.next();
