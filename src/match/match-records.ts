@@ -182,6 +182,51 @@ class KeptPair implements MatchPair {
 }
 
 /**
+ * A pair by ID scored only when its weight or comparisons are first read: a link of a million payouts with
+ * the approved list pairs most rows by ID and reads the scores of the few behind a finding.
+ */
+class PairById implements MatchPair {
+  readonly decision = 'match' as const;
+  readonly byId = true;
+  #scored: MatchPair | null = null;
+
+  constructor(
+    readonly a: number,
+    readonly b: number,
+    private readonly score: (a: number, b: number) => MatchPair,
+  ) {}
+
+  private get scored(): MatchPair {
+    this.#scored ??= this.score(this.a, this.b);
+    return this.#scored;
+  }
+
+  get weight(): number {
+    return this.scored.weight;
+  }
+
+  get probability(): number {
+    return this.scored.probability;
+  }
+
+  get prior(): number {
+    return this.scored.prior;
+  }
+
+  get matchThreshold(): number {
+    return this.scored.matchThreshold;
+  }
+
+  get possibleThreshold(): number {
+    return this.scored.possibleThreshold;
+  }
+
+  get comparisons(): readonly FieldComparison[] {
+    return this.scored.comparisons;
+  }
+}
+
+/**
  * Scores all candidate pairs and returns those kept: within `left` when `right` is null (dedupe), else
  * between `left` and `right` (link; `b` then indexes `right`).
  */
@@ -208,27 +253,35 @@ function run(
   const out: MatchPair[] = [];
   const evidence = new RunEvidence(left, right ?? left, prior, cfg.matchThreshold, cfg.possibleThreshold);
   const F = FIELD_INDEX;
-  const keep = (i: number, j: number): void => {
+  /** The pair of records i and j if it is kept (a pair by ID always is), with its evidence. */
+  const kept = (i: number, j: number): KeptPair | null => {
     const w = prior + scorer.score(i, j);
     const pi = recs[i];
     const pj = recs[j];
     const byId = levels[F.id] === LEVEL.exact && pi?.idTrusted != null && pj?.idTrusted != null;
-    if (!byId && w < cfg.possibleThreshold) return;
+    if (!byId && w < cfg.possibleThreshold) return null;
     if (
       !byId &&
       cfg.householdMembersDistinct &&
       levels[F.household] === LEVEL.exact &&
       (levels[F.givenName] === LEVEL.differ || levels[F.birthDate] === LEVEL.differ || levels[F.birthYear] === LEVEL.differ)
     ) {
-      return;
+      return null;
     }
-    if (pi === undefined || pj === undefined) return;
+    if (pi === undefined || pj === undefined) return null;
     const slot = evidence.add(levels, weights, pi.year, pj.year);
     const decision = byId || (w >= cfg.matchThreshold && levels[F.id] !== LEVEL.conflict) ? 'match' : 'possible';
-    out.push(new KeptPair(i, leftCount === null ? j : j - leftCount, w, decision, byId, evidence, slot));
+    return new KeptPair(i, leftCount === null ? j : j - leftCount, w, decision, byId, evidence, slot);
+  };
+  const keep = (i: number, j: number): void => {
+    const pair = kept(i, j);
+    if (pair !== null) out.push(pair);
   };
   let active = leftActive;
-  if (bestOnly && leftCount !== null) active = pairByIdFirst(recs, leftCount, cfg.blocking.maxBlockSize, leftActive, out, keep);
+  if (bestOnly && leftCount !== null) {
+    const scoredLater = (a: number, b: number): MatchPair => kept(a, b + leftCount) as KeptPair;
+    active = pairByIdFirst(recs, leftCount, cfg.blocking.maxBlockSize, leftActive, out, keep, (i, j) => new PairById(i, j - leftCount, scoredLater));
+  }
   forEachCandidate(recs, cfg.blocking, leftCount, keep, active);
   return out.sort((x, y) => x.a - y.a || x.b - y.b);
 }
@@ -247,6 +300,7 @@ function pairByIdFirst(
   leftActive: Uint8Array | undefined,
   out: readonly MatchPair[],
   keep: (i: number, j: number) => void,
+  byIdLater: (i: number, j: number) => MatchPair,
 ): Uint8Array {
   const active = leftActive ? leftActive.slice() : new Uint8Array(leftCount).fill(1);
   const n = recs.length;
@@ -283,10 +337,18 @@ function pairByIdFirst(
   }
   for (let i = 0; i < leftCount; i++) {
     const k = idOf[i] ?? -1;
-    if (k < 0 || active[i] !== 1) continue;
+    const p = recs[i];
+    if (k < 0 || active[i] !== 1 || p === undefined) continue;
     const from = rightStart[k] ?? 0;
     const to = rightStart[k + 1] ?? 0;
     if (to - from + (leftWith[k] ?? 0) > maxBlockSize) continue;
+    const j = rightRows[from] ?? 0;
+    if (to - from === 1 && recs[j]?.idKind === p.idKind) {
+      // The one row with this ID, of the same kind: paired by ID whatever its score, so scored only if read.
+      (out as MatchPair[]).push(byIdLater(i, j));
+      active[i] = 0;
+      continue;
+    }
     const before = out.length;
     for (let x = from; x < to; x++) keep(i, rightRows[x] ?? 0);
     let byId = false;
