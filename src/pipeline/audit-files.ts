@@ -2,11 +2,10 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { RegisterKind, Role } from '../domain/index.js';
-import { createAudit, openDb, startUploadWriter, type DbHandle, type WriteWorker } from '../store/index.js';
+import { createAudit, openDb, type DbHandle } from '../store/index.js';
 import type { FindingsDocument } from './findings-document.js';
-import type { FileRead, ReaderThread } from '../ingest/index.js';
-import { ingestUpload, prefetchFile, startReaderThread, type IngestUploadInput, type IngestUploadResult } from './ingest-upload.js';
-import type { PackedRecords } from './record-transfer.js';
+import { ingestBatch } from './ingest-batch.js';
+import type { IngestUploadResult } from './ingest-upload.js';
 import { writeAuditReport } from './audit-report.js';
 import { runAudit, type RunAuditResult } from './run-audit.js';
 
@@ -43,8 +42,6 @@ export async function auditFiles(input: AuditFilesInput): Promise<AuditFilesResu
       : { sqlitePath: path.join(temp ?? '.', 'audit.sqlite') },
   );
   const timings: Record<string, number> = {};
-  let writer: WriteWorker | undefined;
-  let reader: ReaderThread | undefined;
   try {
     const audit = await createAudit(handle.db, { name: input.name, packageId: input.packageId });
     const jobs: { role: Role; file: string }[] = [
@@ -53,38 +50,16 @@ export async function auditFiles(input: AuditFilesInput): Promise<AuditFilesResu
       ...input.registers.map((r) => ({ role: `register:${r.kind}` as const, file: r.file })),
     ];
     let started = performance.now();
-    // A batch run that owns its database: on two cores or more, one worker thread writes the rows of every
-    // file into the embedded database while this thread reads the next (a district is some eighty files of
-    // a few megabytes, too small each to pay for a thread of its own).
-    writer = os.availableParallelism() >= 2 ? startUploadWriter(handle.db) : undefined;
-    const uploadOf = (job: { role: Role; file: string }): IngestUploadInput => ({
-      auditId: audit.id,
-      path: job.file,
-      role: job.role,
-      ...(writer ? { sharedWriter: writer } : { writeInWorker: 'auto' as const }),
-      ...(input.onProgress ? { onProgress: (rows: number) => input.onProgress?.(job.file, rows) } : {}),
-    });
-    // With the writer on the second core, reading is this thread's work and the writer leaves that core
-    // half idle: a reader thread reads every other file ahead while this thread reads the one before.
-    reader = writer && jobs.length > 1 ? startReaderThread() : undefined;
-    const ahead = new Map<number, FileRead<PackedRecords>>();
-    const readAhead = (k: number): void => {
-      const job = jobs[k];
-      if (reader && job && k % 2 === 1) ahead.set(k, prefetchFile(reader, uploadOf(job)));
-    };
-    readAhead(1);
-    for (const [k, job] of jobs.entries()) {
-      const source = ahead.get(k);
-      ahead.delete(k);
-      // The next file for the reader starts as this one is taken: at most one file waits read ahead.
-      if (source) readAhead(k + 2);
-      const result = await ingestUpload(handle.db, { ...uploadOf(job), ...(source ? { source } : {}) });
-      input.onFile?.(job.file, result);
-    }
-    await reader?.close();
-    reader = undefined;
-    await writer?.close();
-    writer = undefined;
+    await ingestBatch(
+      handle.db,
+      jobs.map((job) => ({
+        auditId: audit.id,
+        path: job.file,
+        role: job.role,
+        ...(input.onProgress ? { onProgress: (rows: number) => input.onProgress?.(job.file, rows) } : {}),
+      })),
+      (k, result) => input.onFile?.(jobs[k]?.file ?? '', result),
+    );
     timings['ingest'] = performance.now() - started;
     started = performance.now();
     const run = await runAudit(handle.db, { auditId: audit.id, packageId: input.packageId, ...(input.now ? { now: input.now } : {}) });
@@ -103,8 +78,6 @@ export async function auditFiles(input: AuditFilesInput): Promise<AuditFilesResu
     }
     return { auditId: audit.id, run, document: run.document, timings };
   } finally {
-    await reader?.close();
-    await writer?.abort();
     await handle.close();
     if (temp) await rm(temp, { recursive: true, force: true });
   }

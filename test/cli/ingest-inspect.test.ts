@@ -71,6 +71,36 @@ describe('CLI ingest and inspect', () => {
     }
   });
 
+  it('ingests several files in one command, each its own upload, and stops at a bad one with the files before it stored', async () => {
+    const db = dir.file('nhieu-tep.sqlite');
+    const files: string[] = [];
+    for (const name of ['An', 'Bình', 'Cường', 'Dũng']) {
+      files.push(await writeWorkbook(dir.file(`xa-${name}.xlsx`), [villageSheet('Thôn 1', people(name)), villageSheet('Thôn 2', people(`${name} Hai`))]));
+    }
+    const all = await runAnsinh(['ingest', '--audit', 'Nhiều tệp', '--role', 'payouts', '--db', db, ...files.slice(0, 3)]);
+    expect(all.code, all.stderr).toBe(0);
+    expect(all.stdout.match(/6 dòng dữ liệu/g)).toHaveLength(3);
+    const broken = await writeWorkbook(dir.file('xa-hong.xlsx'), [{ name: 'Trống', rows: [['Không có danh sách']], merges: [] }]);
+    const stopped = await runAnsinh(['ingest', '--audit', 'Dừng giữa chừng', '--role', 'payouts', '--db', db, files[3] ?? '', broken, files[0] ?? '']);
+    expect(stopped.code).not.toBe(0);
+    expect(stopped.stderr).toContain('xa-hong.xlsx');
+    const handle = await openDb({ sqlitePath: db });
+    try {
+      const audits = await listAudits(handle.db);
+      const idOf = (name: string): number => audits.find((a) => a.name === name)?.id ?? -1;
+      expect((await listUploads(handle.db, idOf('Nhiều tệp'))).map((u) => [u.file, u.rowsRead])).toEqual([
+        ['xa-An.xlsx', 6],
+        ['xa-Bình.xlsx', 6],
+        ['xa-Cường.xlsx', 6],
+      ]);
+      const names = (await loadRecords(handle.db, idOf('Nhiều tệp'), 'payouts')).map((r) => r.fullName);
+      expect(names).toContain('Trần Thị Cường Hai');
+      expect((await listUploads(handle.db, idOf('Dừng giữa chừng'))).map((u) => u.file)).toEqual(['xa-Dũng.xlsx']);
+    } finally {
+      await handle.close();
+    }
+  });
+
   it('refuses a legacy .xls file with a Vietnamese message naming it and exits non-zero', async () => {
     const xls = dir.file('AutoFilter.xls');
     await copyFile(path.join(ROOT, 'test/fixtures/xlsx-corpus/AutoFilter.xls'), xls);

@@ -1,4 +1,3 @@
-import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { openCliDb } from '../database.js';
@@ -18,32 +17,39 @@ export function registerIngest(program: Command): void {
     .option('--db <path>', 'tệp SQLite hoặc postgres://… (mặc định ANSINH_DB / DATABASE_URL)')
     .argument('<files...>', 'các tệp cần nạp')
     .action(async (files: string[], opts: { audit: string; role: string; package: string; area?: string; map: string[]; mappingFile?: string; db?: string }) => {
-      const { createAudit, findAuditByName, startUploadWriter } = await import('../../store/index.js');
-      const { ingestUpload } = await import('../../pipeline/ingest-upload.js');
+      const { createAudit, findAuditByName } = await import('../../store/index.js');
+      const { ingestBatch } = await import('../../pipeline/ingest-batch.js');
       const role = parseRoleOption(opts.role);
       const mapping = parseMapping(opts.map, opts.mappingFile);
       const handle = await openCliDb(opts.db);
-      // The command owns the database while it runs: the rows may be written from a worker thread, one for
-      // all the files when there are several (see auditFiles), else one for a large file.
-      let writer = files.length > 1 && os.availableParallelism() >= 2 ? startUploadWriter(handle.db) : undefined;
       try {
         const audit =
           (await findAuditByName(handle.db, opts.audit)) ??
           (await createAudit(handle.db, { name: opts.audit, area: opts.area ?? null, packageId: opts.package }));
-        for (const file of files) {
-          const progress = createProgress(path.basename(file));
-          const result = await ingestUpload(handle.db, {
-            auditId: audit.id,
-            path: file,
-            role,
-            ...(mapping ? { mapping } : {}),
-            ...(writer ? { sharedWriter: writer } : { writeInWorker: 'auto' as const }),
-            onProgress: (rows) => progress.update(rows),
-          });
-          progress.done(result.stats.rowsRead);
+        // The command owns the database while it runs: rows are written, and files read ahead, on threads of
+        // their own (see ingestBatch).
+        // Made when its file's first rows come, so that its rate counts from there.
+        const progress = new Map<number, ReturnType<typeof createProgress>>();
+        const progressOf = (k: number): ReturnType<typeof createProgress> => {
+          let p = progress.get(k);
+          if (p === undefined) {
+            p = createProgress(path.basename(files[k] ?? ''));
+            progress.set(k, p);
+          }
+          return p;
+        };
+        const uploads = files.map((file, k) => ({
+          auditId: audit.id,
+          path: file,
+          role,
+          ...(mapping ? { mapping } : {}),
+          onProgress: (rows: number) => progressOf(k).update(rows),
+        }));
+        await ingestBatch(handle.db, uploads, (k, result) => {
+          progressOf(k).done(result.stats.rowsRead);
           const { stats } = result;
           process.stdout.write(
-            `Đã nạp "${path.basename(file)}" (lần tải ${result.upload.id}): ${stats.rowsRead} dòng dữ liệu, ` +
+            `Đã nạp "${path.basename(files[k] ?? '')}" (lần tải ${result.upload.id}): ${stats.rowsRead} dòng dữ liệu, ` +
               `${stats.rowsSkipped} dòng bỏ qua, ${stats.rowsRejected} dòng bị loại, ${stats.sheets.length} trang\n`,
           );
           for (const sheet of stats.sheets) {
@@ -51,11 +57,8 @@ export function registerIngest(program: Command): void {
               process.stdout.write(`  ! trang "${problem.sheet}", dòng ${problem.row}${problem.column ? `, cột ${problem.column}` : ''}: ${problem.message}\n`);
             }
           }
-        }
-        await writer?.close();
-        writer = undefined;
+        });
       } finally {
-        await writer?.abort();
         await handle.close();
       }
     });
