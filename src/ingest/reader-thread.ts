@@ -49,7 +49,10 @@ export class ReaderThread {
     });
   }
 
-  /** Starts reading `filePath` now (after the reads started before it); its batches are taken later from the result. */
+  /**
+   * Starts reading `filePath` now (after the reads started before it); its batches are taken later from the
+   * result. Reads are taken one at a time, in the order they were started (a batch job's order).
+   */
   start<T>(filePath: string, options: IngestOptions): FileRead<T> {
     const id = this.nextId++;
     const inbox: ToReaderParent[] = [];

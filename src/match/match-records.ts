@@ -228,7 +228,8 @@ class PairById implements MatchPair {
 
 /**
  * Scores all candidate pairs and returns those kept: within `left` when `right` is null (dedupe), else
- * between `left` and `right` (link; `b` then indexes `right`).
+ * between `left` and `right` (link; `b` then indexes `right`). With `bestOnly` (for bestMatches), a left row
+ * paired by ID gets only its pairs by ID (see pairByIdFirst).
  */
 function run(
   left: readonly MatchInput[],
