@@ -1,14 +1,14 @@
 /**
- * Worker-thread side of {@link ReaderThread}: reads the files it is asked to, one after the other, each as
- * read-records-worker reads its one file (same batches, stats and errors), tagging every message with the
- * request's id. A request's batches go out as far as its credit allows; a cancelled request stops.
+ * Worker-thread side of {@link ReaderThread}: runs readRecords on the files it is asked to, one after the
+ * other, and posts each file's batches (packed by the encoder module, if any), progress and stats, or the
+ * error it failed with, tagged with the request's id. A request's batches go out as far as the parent has
+ * granted credit (so a slow consumer bounds the memory); a cancelled request stops.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError, type PersonRecord } from '../domain/index.js';
 import { readRecords } from './read-records.js';
 import type { FileStats, IngestOptions } from './types.js';
-import type { BatchEncoderFactory, EncodedBatch } from './worker-messages.js';
-import type { FromReaderParent, ReadFilesInput, ToReaderParent } from './read-files-messages.js';
+import { toWorkerError, type BatchEncoderFactory, type EncodedBatch, type FromReaderParent, type ReadFilesInput, type ToReaderParent } from './worker-messages.js';
 
 const port = parentPort;
 if (!port) throw new AppError('INTERNAL', 'read-files-worker chỉ chạy trong một luồng phụ (worker thread)');
@@ -31,6 +31,7 @@ const post = (message: ToReaderParent, transfer: ArrayBuffer[] = []): void => po
 const nextEvent = (): Promise<void> => new Promise<void>((resolve) => (wake = resolve));
 
 async function loadEncoder(): Promise<BatchEncoderFactory> {
+  if (input.encoder === null) return () => (records) => ({ payload: records, transfer: [] });
   const module = (await import(input.encoder)) as { createBatchEncoder?: BatchEncoderFactory };
   if (typeof module.createBatchEncoder !== 'function') throw new AppError('INTERNAL', `mô-đun mã hóa ${input.encoder} không có createBatchEncoder`);
   return module.createBatchEncoder;
@@ -57,14 +58,7 @@ async function readOne(id: number, filePath: string, options: Omit<IngestOptions
       post({ id, kind: 'batch', records: payload }, transfer);
     }
   } catch (error) {
-    post({
-      id,
-      kind: 'error',
-      error:
-        error instanceof AppError
-          ? { code: error.code, message: error.message, location: error.location ?? null }
-          : { code: null, message: error instanceof Error ? error.message : String(error), location: null },
-    });
+    post({ id, kind: 'error', error: toWorkerError(error) });
   } finally {
     credit.delete(id);
     cancelled.delete(id);

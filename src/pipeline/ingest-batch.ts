@@ -10,9 +10,10 @@ export type BatchUpload = Omit<IngestUploadInput, 'sharedWriter' | 'source' | 'w
 /**
  * Ingests files one after the other, each as its own upload (all its rows or none), for a batch job that
  * owns the database (the CLI's audit and ingest). With several files, on two cores or more and an embedded
- * database file, one worker thread writes the rows of every file while this thread reads the next (a district is some eighty
- * files of a few megabytes, too small each to pay for a thread of its own), and, with the writer leaving its
- * core half idle, a reader thread reads every other file ahead while this thread reads the one before.
+ * database file, one worker thread writes the rows of every file while this thread reads the next (a district
+ * is some eighty files of a few megabytes, too small each to pay for a thread of its own), and, with the
+ * writer leaving its core half idle, a reader thread reads every other file ahead while this thread reads the
+ * one before.
  * A single file is written from a thread of its own when large (ingestUpload's 'auto').
  * Stops at the first file that fails (the files before it stay stored). `onUpload` is called after each file.
  */
@@ -25,7 +26,7 @@ export async function ingestBatch(
   let reader: ReaderThread | undefined;
   try {
     const inputOf = (upload: BatchUpload): IngestUploadInput => ({ ...upload, ...(writer ? { sharedWriter: writer } : { writeInWorker: 'auto' as const }) });
-    reader = writer && uploads.length > 1 ? startReaderThread() : undefined;
+    reader = writer ? startReaderThread() : undefined;
     const ahead = new Map<number, FileRead<PackedRecords>>();
     const readAhead = (k: number): void => {
       const upload = uploads[k];

@@ -27,8 +27,8 @@ export function registerIngest(program: Command): void {
           (await findAuditByName(handle.db, opts.audit)) ??
           (await createAudit(handle.db, { name: opts.audit, area: opts.area ?? null, packageId: opts.package }));
         // The command owns the database while it runs: rows are written, and files read ahead, on threads of
-        // their own (see ingestBatch).
-        // Made when its file's first rows come, so that its rate counts from there.
+        // their own (see ingestBatch). A file's progress line is made when its first rows come, so that its
+        // rate counts from there.
         const progress = new Map<number, ReturnType<typeof createProgress>>();
         const progressOf = (k: number): ReturnType<typeof createProgress> => {
           let p = progress.get(k);
