@@ -2,7 +2,9 @@ import { convertTcvn3, convertVni } from './legacy-encoding.js';
 import { hasImpossibleStopTone, isVietnameseSyllable } from './syllable.js';
 
 // Letters beyond Latin-1 that only Unicode Vietnamese (or another Unicode script) has, and combining marks.
-const UNICODE_ONLY = /[\u0100-\u024f\u0300-\u036f\u1e00-\u1eff]/;
+// Not the letters of Windows-1252's 0x80–0x9F (Œ œ Š š Ž ž Ÿ ƒ): legacy bytes shown through that code page
+// look like them ("Ÿµng ThÞ" is TCVN3 text with a 0x9F byte), so they say nothing against a legacy encoding.
+const UNICODE_ONLY = /[\u0100-\u0151\u0154-\u015f\u0162-\u0177\u0179-\u017c\u017f-\u0191\u0193-\u024f\u0300-\u036f\u1e00-\u1eff]/;
 const HIGH_LATIN1 = /[\u00a1-\u00ff]/;
 const MIXED_CASE = /[a-z\u00df-\u00ff][\u00c0-\u00de]|(?<=\p{L})[\u00c0-\u00de](?=[a-z\u00df-\u00ff])/u;
 

@@ -109,6 +109,16 @@ describe('cleanText with legacy text', () => {
     expect(cleanText('Nguyeãn Vaên Huøng')).toEqual({ text: 'Nguyễn Văn Hùng', flags: ['LEGACY_ENCODING_VNI'] });
     expect(cleanText('Nguyễn Văn Hùng')).toEqual({ text: 'Nguyễn Văn Hùng', flags: [] });
   });
+
+  it('converts TCVN3 text holding a letter of Windows-1252 (a 0x80–0x9F byte), keeping that letter', () => {
+    // "Ÿàng" is a family name in the name-frequency table; written in TCVN3 its "Ÿ" stays as it is.
+    expect(encodeTcvn3('Ÿàng Thị Thảo Hương')).toBe('Ÿµng ThÞ Th¶o H\u00ad¬ng');
+    expect(cleanText('Ÿµng ThÞ Th¶o H\u00ad¬ng')).toEqual({ text: 'Ÿàng Thị Thảo Hương', flags: ['LEGACY_ENCODING_TCVN3'] });
+    expect(cleanText('Ÿµng ThÞ Th¶o H\u00ad¬ng', { legacy: 'TCVN3' }).text).toBe('Ÿàng Thị Thảo Hương');
+    // Unicode text with such a letter is left alone.
+    expect(cleanText('Ÿàng Thị Thảo Hương')).toEqual({ text: 'Ÿàng Thị Thảo Hương', flags: [] });
+    expect(detectLegacyEncoding('Œuvre complète')).toBeNull();
+  });
 });
 
 describe('detectDominantEncoding and sheet-wide conversion', () => {
