@@ -61,7 +61,7 @@ export function explainMatch(pair: MatchPair): string {
     verdict = `Tổng trọng số ${total} ≥ ngưỡng cần xem xét ${possibleT} nhưng < ngưỡng trùng ${matchT}`;
   } else verdict = `Tổng trọng số ${total} < ngưỡng cần xem xét ${possibleT}`;
   const conflict =
-    pair.decision === 'possible' && pair.weight >= pair.matchThreshold && pair.comparisons.some((c) => c.level === 'conflict')
+    pair.decision === 'possible' && pair.weight >= pair.matchThreshold && pair.comparisons.some((c) => c.field === 'id' && c.level === 'conflict')
       ? ', nhưng hai số CMND/CCCD hợp lệ khác nhau nên không kết luận trùng'
       : '';
   const decision =

@@ -43,6 +43,21 @@ const CLOSE_MEMO_LIMIT = 1_000_000;
  * different established names are two families however close their spelling (Phan/Phạm, each 4–7 %).
  */
 const ESTABLISHED_SURNAME_SHARE = 0.005;
+/** Share of the reference family names from which a family name is one of the tables (found there at all). */
+const KNOWN_SURNAME_SHARE = 0.00005;
+/**
+ * Share of the reference given names (by key, without tones) from which a given name is one people are called
+ * by (some 1 in 5,000: Đương, Khuê). Two such names are two names, however close their spelling; names the
+ * tables do not know (FEBRL's English names, typos) are still compared by spelling.
+ */
+const KNOWN_GIVEN_NAME_SHARE = 0.0002;
+
+/** Family names that are one family written two ways (keys without tones). */
+const SAME_FAMILY = new Set(['hoang|huynh', 'huynh|hoang', 'vu|vo', 'vo|vu']);
+const sameFamily = (a: string, b: string): boolean => SAME_FAMILY.has(`${a}|${b}`);
+
+/** A day or month as written in a date (07, 11), for counting keying slips digit by digit. */
+const twoDigits = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
 export class Scorer {
   readonly levels = new Uint8Array(FIELD_IDS.length);
@@ -204,21 +219,36 @@ export class Scorer {
     const toned = a.name.surTone !== null && b.name.surTone !== null;
     this.namePart(F.surname, a.name.surId, b.name.surId, a.name.surKey, b.name.surKey, a.name.surTone, b.name.surTone, n.sur(a), toned ? a.name.surRef : a.name.surRefKey, a.name.surRefKey, joinedEqual);
     if (
-      this.levels[F.surname] === LEVEL.close &&
+      (this.levels[F.surname] === LEVEL.close || this.levels[F.surname] === LEVEL.differ) &&
       !joinedEqual &&
+      a.name.surKey !== null &&
+      b.name.surKey !== null &&
       a.name.surKey !== b.name.surKey &&
-      a.name.surRefKey >= ESTABLISHED_SURNAME_SHARE &&
-      b.name.surRefKey >= ESTABLISHED_SURNAME_SHARE
+      a.name.surRefKey >= KNOWN_SURNAME_SHARE &&
+      b.name.surRefKey >= KNOWN_SURNAME_SHARE
     ) {
-      // "Phan" and "Phạm" are close spellings but two common families: a typo makes a rare spelling.
-      this.setStatic(F.surname, LEVEL.differ);
+      // Two family names of the tables are two families, however close their spelling ("Long" / "Tống"): a typo
+      // makes a spelling no family has. Two common ones ("Phan" / "Phạm", "Nguyễn" / "Trần") are a conflict;
+      // Hoàng/Huỳnh and Vũ/Võ are one family each, written the northern or the southern way.
+      const established = a.name.surRefKey >= ESTABLISHED_SURNAME_SHARE && b.name.surRefKey >= ESTABLISHED_SURNAME_SHARE;
+      this.setStatic(F.surname, established && !sameFamily(a.name.surKey, b.name.surKey) ? LEVEL.conflict : LEVEL.differ);
     }
     this.namePart(F.middleName, a.name.midId, b.name.midId, a.name.midKey, b.name.midKey, a.name.midTone, b.name.midTone, n.mid(a), toned ? a.name.midRef : a.name.midRefKey, a.name.midRefKey, joinedEqual);
     this.namePart(F.givenName, a.name.givId, b.name.givId, a.name.givKey, b.name.givKey, a.name.givTone, b.name.givTone, n.giv(a), toned ? a.name.givRef : a.name.givRefKey, a.name.givRefKey, joinedEqual);
+    if (
+      this.levels[F.givenName] === LEVEL.close &&
+      !joinedEqual &&
+      a.name.givKey !== b.name.givKey &&
+      a.name.givRefKey >= KNOWN_GIVEN_NAME_SHARE &&
+      b.name.givRefKey >= KNOWN_GIVEN_NAME_SHARE
+    ) {
+      // "Đương" and "Cường", "Lan" and "Lam": one letter apart, but two given names people are called by.
+      this.setStatic(F.givenName, LEVEL.differ);
+    }
 
     // Surname and given name written the other way round ("Hùng Nguyễn" / "Nguyễn Hùng").
     if (
-      this.levels[F.surname] === LEVEL.differ &&
+      (this.levels[F.surname] === LEVEL.differ || this.levels[F.surname] === LEVEL.conflict) &&
       this.levels[F.givenName] === LEVEL.differ &&
       a.name.surKey !== null && a.name.givKey !== null && b.name.surKey !== null && b.name.givKey !== null &&
       this.similar(a.name.surKey, b.name.givKey) &&
@@ -235,9 +265,12 @@ export class Scorer {
       this.set(by, LEVEL.none, 0);
       if (a.date === b.date) this.set(bd, LEVEL.exact, this.tfWeight(bd, n.date(a), this.s[bd]?.exact.u ?? 1e-4));
       else {
+        // One keying slip: one part off by one digit, or day and month swapped. Not any other day or month of
+        // the same year (1995-03-17 / 1995-11-17): among a million people that is a namesake as often as not.
         const sameY = a.dY === b.dY;
         const close =
-          (sameY && (a.dM === b.dM || a.dD === b.dD)) ||
+          (sameY && a.dM === b.dM && withinOneEdit(twoDigits(a.dD), twoDigits(b.dD))) ||
+          (sameY && a.dD === b.dD && withinOneEdit(twoDigits(a.dM), twoDigits(b.dM))) ||
           (sameY && a.dM === b.dD && a.dD === b.dM) ||
           (a.dM === b.dM && a.dD === b.dD && withinOneEdit(String(a.dY), String(b.dY)));
         this.setStatic(bd, close ? LEVEL.close : LEVEL.differ);

@@ -91,7 +91,8 @@ describe('dedupe', () => {
     // A Vietnamese family name is the steadiest part of a name: two rows of one person almost never
     // disagree on it outright (a typo makes it close, "Nguyễn"/"Nguyên"). At the prior of a
     // 20,000-row list, agreeing middle and given names, year, gender, commune and village must not
-    // make a 'match' of "Phan" and "Hoàng"; the same person in capitals without ID still is one.
+    // make a 'match' of "Phan" and "Hoàng", nor even a 'possible' one (two established families are a
+    // conflict); the same person in capitals without ID still is one.
     const commune = { ...DEFAULT_MATCH_CONFIG, priorLog2: -Math.log2(20_000) };
     const same = { birthYear: 1928, gender: 'M' as const, village: 'Ấp Nam' };
     const list = [
@@ -102,8 +103,10 @@ describe('dedupe', () => {
     ];
     const pairs = dedupe(list, commune);
     const decisions = pairs.map((p) => `${list[p.a]?.fullName ?? ''} / ${list[p.b]?.fullName ?? ''}: ${p.decision}`);
-    expect(decisions).toEqual(['Phan Lê Nhân / Hoàng Lê Nhân: possible', 'Phạm Văn Khuê / PHẠM VĂN KHUÊ: match']);
-    expect(field(pairs[0], 'surname')?.level).toBe('differ');
+    expect(decisions).toEqual(['Phạm Văn Khuê / PHẠM VĂN KHUÊ: match']);
+    const scored = dedupe(list, { ...commune, possibleThreshold: -99 }).find((p) => p.a === 0 && p.b === 1);
+    expect(field(scored, 'surname')?.level).toBe('conflict');
+    expect(field(scored, 'surname')?.weight ?? 0).toBeLessThan(-12);
   });
 
   it('weighs a shared village by its share of the commune both rows are in, not of the whole list', () => {
@@ -138,8 +141,44 @@ describe('dedupe', () => {
       const pair = dedupe(list, { ...DEFAULT_MATCH_CONFIG, possibleThreshold: -99 }).find((p) => p.a === 10 && p.b === 11);
       return field(pair, 'surname')?.level;
     };
-    expect(levelOf('Phan Văn Thắng', 'Phạm Văn Thắng')).toBe('differ');
+    expect(levelOf('Phan Văn Thắng', 'Phạm Văn Thắng')).toBe('conflict');
+    expect(levelOf('Nguyễn Văn Thắng', 'Trần Văn Thắng')).toBe('conflict');
     expect(levelOf('Nguyễn Văn Thắng', 'Ngyễn Văn Thắng')).toBe('close');
+    expect(levelOf('Long Văn Thắng', 'Tống Văn Thắng')).toBe('differ'); // two families, one of them rare
+    // One family written the northern or the southern way.
+    expect(levelOf('Hoàng Văn Thắng', 'Huỳnh Văn Thắng')).toBe('differ');
+    expect(levelOf('Vũ Văn Thắng', 'Võ Văn Thắng')).toBe('differ');
+  });
+
+  it('keeps two given names people are called by apart, however close their spelling, but not a typo', () => {
+    const same = { birthYear: 1952, gender: 'M' as const, idNumber: null };
+    const levelOf = (x: string, y: string): string | undefined => {
+      const list = [...neighbours(10), person({ fullName: x, ...same }), person({ fullName: y, ...same })];
+      const pair = dedupe(list, { ...DEFAULT_MATCH_CONFIG, possibleThreshold: -99 }).find((p) => p.a === 10 && p.b === 11);
+      return field(pair, 'givenName')?.level;
+    };
+    expect(levelOf('Phạm Duy Đương', 'Phạm Duy Cường')).toBe('differ');
+    expect(levelOf('Phạm Thị Lan', 'Phạm Thị Lam')).toBe('differ');
+    expect(levelOf('Phạm Văn Thắng', 'Phạm Văn Thắg')).toBe('close'); // a typo: no such name
+    expect(levelOf('Phạm Văn Thắng', 'Phạm Văn Thẳng')).toBe('close'); // same letters, another tone
+  });
+
+  it('takes a birth date one keying slip away as close, not any other day or month of the year', () => {
+    const levelOf = (x: string, y: string): string | undefined => {
+      const list = [
+        ...neighbours(10),
+        person({ fullName: 'Võ Thị Nguyên', birthDate: x, gender: 'F' }),
+        person({ fullName: 'Võ Thị Nguyên', birthDate: y, gender: 'F' }),
+      ];
+      const pair = dedupe(list, { ...DEFAULT_MATCH_CONFIG, possibleThreshold: -99 }).find((p) => p.a === 10 && p.b === 11);
+      return field(pair, 'birthDate')?.level;
+    };
+    expect(levelOf('1995-03-17', '1995-03-18')).toBe('close'); // one digit of the day
+    expect(levelOf('1995-03-17', '1995-08-17')).toBe('close'); // one digit of the month
+    expect(levelOf('1995-03-12', '1995-12-03')).toBe('close'); // day and month swapped
+    expect(levelOf('1995-03-17', '1959-03-17')).toBe('close'); // two digits of the year swapped
+    expect(levelOf('1995-03-17', '1995-11-17')).toBe('differ');
+    expect(levelOf('1995-03-17', '1995-03-29')).toBe('differ');
   });
 
   it('weighs agreement on a common given name less than on a rare one', () => {
