@@ -116,32 +116,72 @@ export interface UploadSegments {
  * seen again means a new upload of a file with the same name (a corrected file keeps its name).
  */
 export function uploadSegments(records: readonly PersonRecord[]): UploadSegments {
-  const files = new Map<string, { n: number; segment: number; sheets: Map<string, number>; rows: Set<number> }>();
+  const files = new Map<string, { n: number; segment: number; sheets: Map<string, SheetRows> }>();
   const names: string[] = [];
   const of = new Int32Array(records.length);
+  let lastFile: string | undefined;
+  let lastSheet: string | undefined;
+  let state: { n: number; segment: number; sheets: Map<string, SheetRows> } | undefined;
+  let sheet: SheetRows | undefined;
   records.forEach((r, i) => {
-    let state = files.get(r.file);
-    if (state === undefined) {
-      state = { n: 1, segment: names.length, sheets: new Map(), rows: new Set() };
-      names.push(`${r.file}#1`);
-      files.set(r.file, state);
+    if (r.file !== lastFile || state === undefined) {
+      state = files.get(r.file);
+      if (state === undefined) {
+        state = { n: 1, segment: names.length, sheets: new Map() };
+        names.push(`${r.file}#1`);
+        files.set(r.file, state);
+      }
+      lastFile = r.file;
+      lastSheet = undefined;
     }
-    let sheet = state.sheets.get(r.sheet);
-    if (sheet === undefined) {
-      sheet = state.sheets.size;
-      state.sheets.set(r.sheet, sheet);
+    if (r.sheet !== lastSheet || sheet === undefined) {
+      sheet = state.sheets.get(r.sheet);
+      if (sheet === undefined) {
+        sheet = new SheetRows();
+        state.sheets.set(r.sheet, sheet);
+      }
+      lastSheet = r.sheet;
     }
-    const at = sheet * 4294967296 + r.row;
-    if (state.rows.has(at)) {
+    if (!sheet.add(r.row)) {
       state.n += 1;
       state.segment = names.length;
       names.push(`${r.file}#${state.n}`);
-      state.rows = new Set();
+      state.sheets = new Map();
+      sheet = new SheetRows();
+      sheet.add(r.row);
+      state.sheets.set(r.sheet, sheet);
     }
-    state.rows.add(at);
     of[i] = state.segment;
   });
   return { of, names };
+}
+
+/**
+ * The row numbers of one sheet seen in one upload. Rows arrive in increasing order (the store returns them
+ * so), and a row above the highest so far is new without a lookup; a set of them is only built when a row
+ * arrives out of order.
+ */
+class SheetRows {
+  private max = -Infinity;
+  private rows: number[] | null = [];
+  private set: Set<number> | null = null;
+
+  /** Adds `row`; false when it was already there. */
+  add(row: number): boolean {
+    if (row > this.max) {
+      this.max = row;
+      if (this.set !== null) this.set.add(row);
+      else this.rows?.push(row);
+      return true;
+    }
+    if (this.set === null) {
+      this.set = new Set(this.rows);
+      this.rows = null;
+    }
+    if (this.set.has(row)) return false;
+    this.set.add(row);
+    return true;
+  }
 }
 
 /**
@@ -215,18 +255,27 @@ export function supersededUploads(segments: UploadSegments, ids: Int32Array): { 
  * listed twice in one list is a duplicate payment); the n-th copy in upload B stands for the n-th copy in A.
  */
 function notCopied(at: readonly number[], segments: UploadSegments, ids: Int32Array): number[] {
+  // Most contents occur once: such a row is kept without a lookup.
+  let contents = 0;
+  for (const id of ids) if (id >= contents) contents = id + 1;
+  const occurrences = new Int32Array(contents);
+  for (const id of ids) occurrences[id] = (occurrences[id] ?? 0) + 1;
   // Per (upload, content): copies so far; per content: the most copies any upload had so far. The copies of
   // one upload are numbered 1, 2, 3…, so "the n-th copy was already seen" is n ≤ that maximum.
   const inUpload = new Map<number, number>();
-  const mostSeen = new Map<number, number>();
+  const mostSeen = new Int32Array(contents);
   const out: number[] = [];
   for (const i of at) {
     const id = ids[i] ?? 0;
+    if (occurrences[id] === 1) {
+      out.push(i);
+      continue;
+    }
     const key = (segments.of[i] ?? 0) * 2147483648 + id;
     const ordinal = (inUpload.get(key) ?? 0) + 1;
     inUpload.set(key, ordinal);
-    if (ordinal <= (mostSeen.get(id) ?? 0)) continue;
-    mostSeen.set(id, ordinal);
+    if (ordinal <= (mostSeen[id] ?? 0)) continue;
+    mostSeen[id] = ordinal;
     out.push(i);
   }
   return out;
@@ -241,8 +290,9 @@ export function dropReuploads(records: readonly PersonRecord[]): { kept: PersonR
   const segments = uploadSegments(records);
   const superseded = supersededUploads(segments, ids);
   const gone = new Set(superseded.map((s) => s.file));
+  const goneSegment = Uint8Array.from(segments.names, (name) => (gone.has(name) ? 1 : 0));
   const at: number[] = [];
-  for (let i = 0; i < records.length; i++) if (!gone.has(segments.names[segments.of[i] ?? 0] ?? '')) at.push(i);
+  for (let i = 0; i < records.length; i++) if (goneSegment[segments.of[i] ?? 0] !== 1) at.push(i);
   const kept: PersonRecord[] = [];
   for (const i of notCopied(at, segments, ids)) {
     const r = records[i];

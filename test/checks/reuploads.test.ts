@@ -36,6 +36,44 @@ describe('uploadSegments', () => {
     const s = uploadSegments(rows);
     expect(Array.from(s.of).map((u) => s.names[u])).toEqual(['a.xlsx#1', 'a.xlsx#1', 'b.xlsx#1', 'a.xlsx#2']);
   });
+
+  it('tells uploads apart as a set of every position seen does, in order or not', () => {
+    // The plain definition: a file's upload ends when a (sheet, row) of it comes again.
+    const reference = (rows: readonly { file: string; sheet: string; row: number }[]): string[] => {
+      const files = new Map<string, { n: number; seen: Set<string> }>();
+      return rows.map((r) => {
+        const state = files.get(r.file) ?? { n: 1, seen: new Set<string>() };
+        files.set(r.file, state);
+        const at = `${r.sheet}|${r.row}`;
+        if (state.seen.has(at)) (state.n += 1), (state.seen = new Set());
+        state.seen.add(at);
+        return `${r.file}#${state.n}`;
+      });
+    };
+    let seed = 11;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let round = 0; round < 40; round++) {
+      const rows = [];
+      // Uploads of two files, sheet by sheet, rows mostly in order; some rounds shuffle rows or repeat one.
+      const shuffled = random(3) === 0;
+      for (let u = 0; u < 2 + random(4); u++) {
+        const file = `tep-${random(2)}.xlsx`;
+        for (const sheet of ['Thôn 1', 'Thôn 2', 'Thôn 3'].slice(0, 1 + random(3))) {
+          let row = 1 + random(5);
+          for (let k = random(8); k > 0; k--) {
+            rows.push(payout('An', file, row, 1_500_000));
+            rows[rows.length - 1] = { ...rows[rows.length - 1]!, sheet };
+            row += shuffled ? random(5) - 2 : 1 + random(3);
+          }
+        }
+      }
+      const s = uploadSegments(rows);
+      expect(Array.from(s.of).map((u) => s.names[u])).toEqual(reference(rows));
+    }
+  });
 });
 
 describe('dropReuploads', () => {
