@@ -8,12 +8,47 @@ import v8 from 'node:v8';
  */
 export const HEAP_GROWING_PERCENT = 50;
 
+/** The growth limit this process set (undefined: V8's own, which lets the heap grow further still). */
+let limit: number | undefined;
+/** Runs inside {@link withChecksHeapGrowth} now. */
+let raised = 0;
+
 /**
  * Caps the heap's growth between full collections for this process and its worker threads. Called
  * first thing by the CLI (and so by the service it starts); V8 reads the flag whenever it sizes the heap.
  */
 export function limitHeapGrowth(percent = HEAP_GROWING_PERCENT): void {
   v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
+  limit = percent;
+}
+
+/** The heap growth this process runs with now, in percent; undefined when it never set one. */
+export function heapGrowingPercent(): number | undefined {
+  return raised > 0 && limit !== undefined ? Math.max(limit, CHECKS_HEAP_GROWING_PERCENT) : limit;
+}
+
+/**
+ * Heap growth while the checks run over an audit. They keep their records live (some 3 GB for a million
+ * payouts and a million approved rows) while they build and drop millions of short-lived objects; at 50 %
+ * each full collection came after about half the live data in new objects and marked all of it again. At
+ * 100 % a million-payout audit's checks took 60.7 s instead of 68.3 s, the pauses 12.6 s instead of 14.4 s.
+ */
+export const CHECKS_HEAP_GROWING_PERCENT = 100;
+
+/**
+ * Runs `work` with the heap allowed to grow {@link CHECKS_HEAP_GROWING_PERCENT} past the last full
+ * collection, when this process limits growth to less, and restores the limit when the last such run ends
+ * (runs may overlap in the service). A process that never limited growth is left alone.
+ */
+export async function withChecksHeapGrowth<T>(work: () => Promise<T>): Promise<T> {
+  const set = (percent: number): void => v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
+  const raise = limit !== undefined && limit < CHECKS_HEAP_GROWING_PERCENT;
+  if (raise && raised++ === 0) set(CHECKS_HEAP_GROWING_PERCENT);
+  try {
+    return await work();
+  } finally {
+    if (raise && --raised === 0 && limit !== undefined) set(limit);
+  }
 }
 
 /**

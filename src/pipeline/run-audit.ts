@@ -1,5 +1,6 @@
 import { registerKindOf, type Finding, type PersonRecord, type RegisterKind } from '../domain/index.js';
 import { runChecks, type AuditData } from '../checks/index.js';
+import { withChecksHeapGrowth } from '../config/heap.js';
 import { loadPackage, type PackageRules } from '../rules/index.js';
 import {
   createRun,
@@ -49,8 +50,10 @@ export async function runAudit(db: Db, args: { auditId: number; packageId: strin
   await updateRun(db, run.id, { status: 'running', progress: 0 });
   try {
     // The checks never read the raw cells: left out, the records take less memory.
-    const data = partitionRecords(await loadRecords(db, args.auditId, undefined, { raw: false }));
-    const { findings, perCheck } = runChecks(data, rules);
+    const { data, findings, perCheck } = await withChecksHeapGrowth(async () => {
+      const data = partitionRecords(await loadRecords(db, args.auditId, undefined, { raw: false }));
+      return { data, ...runChecks(data, rules) };
+    });
     const saved = await saveRunFindings(db, args.auditId, run.id, findings);
     const stored = await listFindings(db, args.auditId, { limit: Number.MAX_SAFE_INTEGER });
     await updateRun(db, run.id, {

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { CHECKS_HEAP_GROWING_PERCENT, HEAP_GROWING_PERCENT, heapGrowingPercent, limitHeapGrowth, withChecksHeapGrowth } from '../../src/config/heap.js';
+
+describe('withChecksHeapGrowth', () => {
+  it('raises the limit for overlapping runs and restores it when the last one ends, failing or not', async () => {
+    limitHeapGrowth();
+    expect(heapGrowingPercent()).toBe(HEAP_GROWING_PERCENT);
+    let release!: () => void;
+    const first = withChecksHeapGrowth(() => new Promise<string>((resolve) => (release = () => resolve('first'))));
+    expect(heapGrowingPercent()).toBe(CHECKS_HEAP_GROWING_PERCENT);
+    await expect(
+      withChecksHeapGrowth(async () => {
+        expect(heapGrowingPercent()).toBe(CHECKS_HEAP_GROWING_PERCENT);
+        throw new Error('check failed');
+      }),
+    ).rejects.toThrow('check failed');
+    // The first run is still going: the limit stays raised.
+    expect(heapGrowingPercent()).toBe(CHECKS_HEAP_GROWING_PERCENT);
+    release();
+    await expect(first).resolves.toBe('first');
+    expect(heapGrowingPercent()).toBe(HEAP_GROWING_PERCENT);
+  });
+
+  it('leaves a higher limit as it is', async () => {
+    limitHeapGrowth(CHECKS_HEAP_GROWING_PERCENT + 50);
+    await withChecksHeapGrowth(async () => expect(heapGrowingPercent()).toBe(CHECKS_HEAP_GROWING_PERCENT + 50));
+    expect(heapGrowingPercent()).toBe(CHECKS_HEAP_GROWING_PERCENT + 50);
+    limitHeapGrowth();
+  });
+});
