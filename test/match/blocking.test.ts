@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forEachCandidate, linkedRows } from '../../src/match/blocking.js';
+import { forEachCandidate, joinColumns, linkedRows, listColumns } from '../../src/match/blocking.js';
 import { defaultNameFrequencies } from '../../src/match/name-frequencies.js';
 import { newPrepareCache, prepareRecord } from '../../src/match/prepare.js';
 import { person } from './person.js';
@@ -84,5 +84,28 @@ describe('forEachCandidate', () => {
     const rows = linkedRows(recs, left);
     expect(rows).not.toBeNull();
     expect(rows!.length).toBeLessThan(inputs.length / 3);
+  });
+
+  it('visits the same pairs with the remembered columns of the two lists joined as with columns read from the rows', () => {
+    const cache = newPrepareCache();
+    const prepare = (count: number, seed: number) => crowd(count, seed).map((r) => prepareRecord(r, 'trusted', defaultNameFrequencies(), cache));
+    const left = prepare(300, 1);
+    const right = prepare(250, 2);
+    expect(listColumns(left)).toBe(listColumns(left)); // remembered for the same rows
+    for (const [leftCount, active, register] of [
+      [null, undefined, right],
+      [left.length, undefined, right],
+      [left.length, Uint8Array.from(left, (_, i) => (i % 7 === 0 ? 1 : 0)), right],
+      [left.length, undefined, right.slice(0, 12)], // few rows linked: blocked as a subset
+    ] as const) {
+      const rows = leftCount === null ? left : [...left, ...register];
+      const cols = leftCount === null ? listColumns(left) : joinColumns(listColumns(left), listColumns(register));
+      const given: string[] = [];
+      const read: string[] = [];
+      forEachCandidate(rows, { maxBlockSize: 40, window: 5 }, leftCount, (i, j) => given.push(`${i}:${j}`), active, cols);
+      forEachCandidate(rows, { maxBlockSize: 40, window: 5 }, leftCount, (i, j) => read.push(`${i}:${j}`), active);
+      expect(given.length).toBeGreaterThan(20);
+      expect(given).toEqual(read);
+    }
   });
 });
