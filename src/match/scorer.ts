@@ -52,6 +52,9 @@ const KNOWN_SURNAME_SHARE = 0.00005;
  */
 const KNOWN_GIVEN_NAME_SHARE = 0.0002;
 
+/** Words of a name part's key ("hoang dang": 2). */
+const wordCount = (key: string | null): number => (key === null ? 0 : key.split(' ').length);
+
 /** Family names that are one family written two ways (keys without tones). */
 const SAME_FAMILY = new Set(['hoang|huynh', 'huynh|hoang', 'vu|vo', 'vo|vu']);
 const sameFamily = (a: string, b: string): boolean => SAME_FAMILY.has(`${a}|${b}`);
@@ -228,12 +231,18 @@ export class Scorer {
       b.name.surRefKey >= KNOWN_SURNAME_SHARE
     ) {
       // Two family names of the tables are two families, however close their spelling ("Long" / "Tống"): a typo
-      // makes a spelling no family has. Two common ones ("Phan" / "Phạm", "Nguyễn" / "Trần") are a conflict;
-      // Hoàng/Huỳnh and Vũ/Võ are one family each, written the northern or the southern way.
+      // makes a spelling no family has. Two spelt apart ("Lưu" / "Đặng") or two common ones ("Phan" / "Phạm")
+      // are a conflict; Hoàng/Huỳnh and Vũ/Võ are one family each, written the northern or the southern way.
       const established = a.name.surRefKey >= ESTABLISHED_SURNAME_SHARE && b.name.surRefKey >= ESTABLISHED_SURNAME_SHARE;
-      this.setStatic(F.surname, established && !sameFamily(a.name.surKey, b.name.surKey) ? LEVEL.conflict : LEVEL.differ);
+      const apart = this.levels[F.surname] === LEVEL.differ || established;
+      this.setStatic(F.surname, apart && !sameFamily(a.name.surKey, b.name.surKey) ? LEVEL.conflict : LEVEL.differ);
     }
     this.namePart(F.middleName, a.name.midId, b.name.midId, a.name.midKey, b.name.midKey, a.name.midTone, b.name.midTone, n.mid(a), toned ? a.name.midRef : a.name.midRefKey, a.name.midRefKey, joinedEqual);
+    if (this.levels[F.middleName] === LEVEL.close && !joinedEqual && wordCount(a.name.midKey) !== wordCount(b.name.midKey)) {
+      // "Hoàng" / "Hoàng Đăng", "Thúy" / "Thùy Mỹ": a middle name of another length is another middle name, not a
+      // spelling of it (their letters agree only as far as the shorter one goes).
+      this.setStatic(F.middleName, LEVEL.differ);
+    }
     this.namePart(F.givenName, a.name.givId, b.name.givId, a.name.givKey, b.name.givKey, a.name.givTone, b.name.givTone, n.giv(a), toned ? a.name.givRef : a.name.givRefKey, a.name.givRefKey, joinedEqual);
     if (
       this.levels[F.givenName] === LEVEL.close &&

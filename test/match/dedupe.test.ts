@@ -144,7 +144,8 @@ describe('dedupe', () => {
     expect(levelOf('Phan Văn Thắng', 'Phạm Văn Thắng')).toBe('conflict');
     expect(levelOf('Nguyễn Văn Thắng', 'Trần Văn Thắng')).toBe('conflict');
     expect(levelOf('Nguyễn Văn Thắng', 'Ngyễn Văn Thắng')).toBe('close');
-    expect(levelOf('Long Văn Thắng', 'Tống Văn Thắng')).toBe('differ'); // two families, one of them rare
+    expect(levelOf('Long Văn Thắng', 'Tống Văn Thắng')).toBe('differ'); // two families, one of them rare, spelt alike
+    expect(levelOf('Lưu Văn Thắng', 'Đặng Văn Thắng')).toBe('conflict'); // two families spelt apart
     // One family written the northern or the southern way.
     expect(levelOf('Hoàng Văn Thắng', 'Huỳnh Văn Thắng')).toBe('differ');
     expect(levelOf('Vũ Văn Thắng', 'Võ Văn Thắng')).toBe('differ');
@@ -161,6 +162,17 @@ describe('dedupe', () => {
     expect(levelOf('Phạm Thị Lan', 'Phạm Thị Lam')).toBe('differ');
     expect(levelOf('Phạm Văn Thắng', 'Phạm Văn Thắg')).toBe('close'); // a typo: no such name
     expect(levelOf('Phạm Văn Thắng', 'Phạm Văn Thẳng')).toBe('close'); // same letters, another tone
+  });
+
+  it('takes a middle name of another length for another middle name, not a close spelling', () => {
+    const same = { birthYear: 1928, gender: 'M' as const, idNumber: null };
+    const levelOf = (x: string, y: string): string | undefined => {
+      const list = [...neighbours(10), person({ fullName: x, ...same }), person({ fullName: y, ...same })];
+      const pair = dedupe(list, { ...DEFAULT_MATCH_CONFIG, possibleThreshold: -99 }).find((p) => p.a === 10 && p.b === 11);
+      return field(pair, 'middleName')?.level;
+    };
+    expect(levelOf('Trần Hoàng Hải', 'Trần Hoàng Đăng Hải')).toBe('differ');
+    expect(levelOf('Trần Hoàng Văn Hải', 'Trần Hoàn Văn Hải')).toBe('close'); // a typo, same length
   });
 
   it('takes a birth date one keying slip away as close, not any other day or month of the year', () => {
