@@ -12,8 +12,9 @@ export interface LevelProbabilities {
 
 /**
  * One compared field. `exact`/`close`/`differ` are its agreement levels; `conflict` is two valid IDs of the
- * same kind that differ, or two different established family names (see the scorer). With `tf`, the u of an exact agreement is the frequency of the agreed
- * value (in the data, shrunk towards `exact.u` or, for names, towards the reference name tables).
+ * same kind that differ, or two family names of two families (see the scorer). With `tf`, the u of an exact
+ * agreement is the frequency of the agreed value (in the data, shrunk towards `exact.u` or, for names,
+ * towards the reference name tables).
  */
 export interface FieldSettings {
   readonly exact: LevelProbabilities;
@@ -104,9 +105,9 @@ const p = (m: number, u: number): LevelProbabilities => ({ m, u });
 /** Default m/u probabilities per field. */
 export const DEFAULT_FIELD_SETTINGS: Readonly<Record<FieldId, FieldSettings>> = {
   id: { exact: p(0.9, 1e-5), close: p(0.06, 1e-4), differ: p(0.04, 0.9999), conflict: p(0.0001, 0.9999), tf: true },
-  // Two established families (Nguyễn / Trần): a family name is inherited and kept for life, and a keying slip
-  // seldom makes another common one; at a million payouts the plain 'differ' let namesakes with a rare
-  // middle name through as duplicates.
+  // Conflict: two families (Nguyễn / Trần, Lưu / Đặng): a family name is inherited and kept for life, and a
+  // keying slip seldom makes another family's; at a million payouts the plain 'differ' let namesakes with a
+  // rare middle name through as duplicates.
   surname: { exact: p(0.936, 0.1), close: p(0.06, 0.01), differ: p(0.004, 0.89), conflict: p(0.0001, 0.89), tf: true },
   middleName: { exact: p(0.85, 0.1), close: p(0.08, 0.02), differ: p(0.07, 0.88), tf: true },
   givenName: { exact: p(0.92, 0.01), close: p(0.07, 0.02), differ: p(0.01, 0.97), tf: true },

@@ -8,7 +8,7 @@ export interface FieldComparison {
   readonly label: string;
   readonly a: string | null;
   readonly b: string | null;
-  /** 'exact' | 'close' | 'differ' | 'missing' (one side empty) | 'conflict' (two valid IDs of one kind differ, or two established family names) | 'incomparable' (e.g. CMND vs CCCD). */
+  /** 'exact' | 'close' | 'differ' | 'missing' (one side empty) | 'conflict' (two valid IDs of one kind differ, or two families' names) | 'incomparable' (e.g. CMND vs CCCD). */
   readonly level: string;
   /** log2 contribution to the match weight. */
   readonly weight: number;
