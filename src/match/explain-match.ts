@@ -60,9 +60,12 @@ export function explainMatch(pair: MatchPair): string {
   else if (pair.weight >= pair.possibleThreshold) {
     verdict = `Tổng trọng số ${total} ≥ ngưỡng cần xem xét ${possibleT} nhưng < ngưỡng trùng ${matchT}`;
   } else verdict = `Tổng trọng số ${total} < ngưỡng cần xem xét ${possibleT}`;
-  const conflict =
-    pair.decision === 'possible' && pair.weight >= pair.matchThreshold && pair.comparisons.some((c) => c.field === 'id' && c.level === 'conflict')
-      ? ', nhưng hai số CMND/CCCD hợp lệ khác nhau nên không kết luận trùng'
+  const capped = pair.decision === 'possible' && pair.weight >= pair.matchThreshold;
+  const conflictOf = (field: string): boolean => capped && pair.comparisons.some((c) => c.field === field && c.level === 'conflict');
+  const conflict = conflictOf('id')
+    ? ', nhưng hai số CMND/CCCD hợp lệ khác nhau nên không kết luận trùng'
+    : conflictOf('surname')
+      ? ', nhưng họ của hai người thuộc hai dòng họ khác nhau nên không kết luận trùng'
       : '';
   const decision =
     pair.decision === 'match' ? 'kết luận: cùng một người' : `kết luận: có thể trùng, cần xác minh${conflict}`;

@@ -68,7 +68,8 @@ export interface BlockingSettings {
 export interface MatchConfig {
   /**
    * Total log2 weight (prior included) at or above which a pair is a 'match'. Two valid IDs of one kind
-   * that differ cap the decision at 'possible', however high the weight: one of them would have to be a typo.
+   * that differ, or two families' names, cap the decision at 'possible', however high the weight: one of
+   * them would have to be a typo.
    */
   readonly matchThreshold: number;
   /** Total log2 weight at or above which a pair is at least 'possible' (for review). */

@@ -271,7 +271,8 @@ function run(
     }
     if (pi === undefined || pj === undefined) return null;
     const slot = evidence.add(levels, weights, pi.year, pj.year);
-    const decision = byId || (w >= cfg.matchThreshold && levels[F.id] !== LEVEL.conflict) ? 'match' : 'possible';
+    const conflict = levels[F.id] === LEVEL.conflict || levels[F.surname] === LEVEL.conflict;
+    const decision = byId || (w >= cfg.matchThreshold && !conflict) ? 'match' : 'possible';
     return new KeptPair(i, leftCount === null ? j : j - leftCount, w, decision, byId, evidence, slot);
   };
   const keep = (i: number, j: number): void => {
