@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { MatchPair } from '../../src/match/index.js';
+import type { MatchInput, MatchPair } from '../../src/match/index.js';
 import { DEFAULT_MATCH_CONFIG, dedupe } from '../../src/match/index.js';
 import { neighbours, person } from './person.js';
 
 const field = (pair: MatchPair | undefined, id: string) => pair?.comparisons.find((c) => c.field === id);
+
+/** The level of field `id` in the pair of rows `a` and `b` placed after ten neighbours, however low its weight. */
+function pairLevel(id: string, a: Partial<MatchInput>, b: Partial<MatchInput>): string | undefined {
+  const list = [...neighbours(10), person(a), person(b)];
+  return field(dedupe(list, { ...DEFAULT_MATCH_CONFIG, possibleThreshold: -99 }).find((p) => p.a === 10 && p.b === 11), id)?.level;
+}
 
 describe('dedupe', () => {
   it('matches two rows with the same valid CCCD outright, whatever the name spelling', () => {
@@ -136,11 +142,7 @@ describe('dedupe', () => {
 
   it('keeps two established family names apart however close their spelling, but not a typo', () => {
     const same = { birthYear: 1950, gender: 'M' as const, idNumber: null };
-    const levelOf = (x: string, y: string): string | undefined => {
-      const list = [...neighbours(10), person({ fullName: x, ...same }), person({ fullName: y, ...same })];
-      const pair = dedupe(list, { ...DEFAULT_MATCH_CONFIG, possibleThreshold: -99 }).find((p) => p.a === 10 && p.b === 11);
-      return field(pair, 'surname')?.level;
-    };
+    const levelOf = (x: string, y: string) => pairLevel('surname', { fullName: x, ...same }, { fullName: y, ...same });
     expect(levelOf('Phan Văn Thắng', 'Phạm Văn Thắng')).toBe('conflict');
     expect(levelOf('Nguyễn Văn Thắng', 'Trần Văn Thắng')).toBe('conflict');
     expect(levelOf('Nguyễn Văn Thắng', 'Ngyễn Văn Thắng')).toBe('close');
@@ -153,11 +155,7 @@ describe('dedupe', () => {
 
   it('keeps two given names people are called by apart, however close their spelling, but not a typo', () => {
     const same = { birthYear: 1952, gender: 'M' as const, idNumber: null };
-    const levelOf = (x: string, y: string): string | undefined => {
-      const list = [...neighbours(10), person({ fullName: x, ...same }), person({ fullName: y, ...same })];
-      const pair = dedupe(list, { ...DEFAULT_MATCH_CONFIG, possibleThreshold: -99 }).find((p) => p.a === 10 && p.b === 11);
-      return field(pair, 'givenName')?.level;
-    };
+    const levelOf = (x: string, y: string) => pairLevel('givenName', { fullName: x, ...same }, { fullName: y, ...same });
     expect(levelOf('Phạm Duy Đương', 'Phạm Duy Cường')).toBe('differ');
     expect(levelOf('Phạm Thị Lan', 'Phạm Thị Lam')).toBe('differ');
     expect(levelOf('Phạm Văn Thắng', 'Phạm Văn Thắg')).toBe('close'); // a typo: no such name
@@ -166,25 +164,14 @@ describe('dedupe', () => {
 
   it('takes a middle name of another length for another middle name, not a close spelling', () => {
     const same = { birthYear: 1928, gender: 'M' as const, idNumber: null };
-    const levelOf = (x: string, y: string): string | undefined => {
-      const list = [...neighbours(10), person({ fullName: x, ...same }), person({ fullName: y, ...same })];
-      const pair = dedupe(list, { ...DEFAULT_MATCH_CONFIG, possibleThreshold: -99 }).find((p) => p.a === 10 && p.b === 11);
-      return field(pair, 'middleName')?.level;
-    };
+    const levelOf = (x: string, y: string) => pairLevel('middleName', { fullName: x, ...same }, { fullName: y, ...same });
     expect(levelOf('Trần Hoàng Hải', 'Trần Hoàng Đăng Hải')).toBe('differ');
     expect(levelOf('Trần Hoàng Văn Hải', 'Trần Hoàn Văn Hải')).toBe('close'); // a typo, same length
   });
 
   it('takes a birth date one keying slip away as close, not any other day or month of the year', () => {
-    const levelOf = (x: string, y: string): string | undefined => {
-      const list = [
-        ...neighbours(10),
-        person({ fullName: 'Võ Thị Nguyên', birthDate: x, gender: 'F' }),
-        person({ fullName: 'Võ Thị Nguyên', birthDate: y, gender: 'F' }),
-      ];
-      const pair = dedupe(list, { ...DEFAULT_MATCH_CONFIG, possibleThreshold: -99 }).find((p) => p.a === 10 && p.b === 11);
-      return field(pair, 'birthDate')?.level;
-    };
+    const same = { fullName: 'Võ Thị Nguyên', gender: 'F' as const };
+    const levelOf = (x: string, y: string) => pairLevel('birthDate', { birthDate: x, ...same }, { birthDate: y, ...same });
     expect(levelOf('1995-03-17', '1995-03-18')).toBe('close'); // one digit of the day
     expect(levelOf('1995-03-17', '1995-08-17')).toBe('close'); // one digit of the month
     expect(levelOf('1995-03-12', '1995-12-03')).toBe('close'); // day and month swapped
