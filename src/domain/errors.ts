@@ -4,6 +4,7 @@ export const ERROR_CODES = {
   UNSUPPORTED_FORMAT: { http: 415, exit: 2 },
   UNREADABLE_FILE: { http: 422, exit: 2 },
   NO_HEADER: { http: 422, exit: 2 },
+  NO_DATA_ROWS: { http: 422, exit: 2 },
   INVALID_MAPPING: { http: 422, exit: 2 },
   DUPLICATE_UPLOAD: { http: 409, exit: 3 },
   INVALID_RULES: { http: 500, exit: 4 },

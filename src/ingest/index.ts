@@ -8,6 +8,7 @@ export { readBatchesInWorker, readRecordsInWorker } from './read-records-in-work
 export { ReaderThread, type FileRead } from './reader-thread.js';
 export type { BatchEncoderFactory, EncodedBatch } from './worker-messages.js';
 export { inspectFile } from './inspect-file.js';
+export { noDataRowsError } from './no-data-rows.js';
 export { formatInspectReport, SKIP_REASON_LABELS } from './format-inspect-report.js';
 export { HEADER_VOCABULARY, matchHeader } from './header-vocabulary.js';
 export { SKIP_REASONS } from './types.js';

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError, type PersonRecord, type Role } from '../domain/index.js';
-import { readBatchesInWorker, readRecords, ReaderThread, type ExplicitMapping, type FileRead, type FileStats, type IngestOptions } from '../ingest/index.js';
+import { noDataRowsError, readBatchesInWorker, readRecords, ReaderThread, type ExplicitMapping, type FileRead, type FileStats, type IngestOptions } from '../ingest/index.js';
 import type { GroupVocabulary } from '../normalize/index.js';
 import { findUploadBySha, storeUpload, type Db, type EncodedRecords, type UploadInput, type UploadRow, type WriteWorker } from '../store/index.js';
 import { sha256File } from './file-hash.js';
@@ -79,7 +79,8 @@ export interface IngestUploadResult {
 
 /**
  * Ingests one file into an audit as one upload: all its rows or none. The same file (same sha256)
- * uploaded twice into one audit is refused with DUPLICATE_UPLOAD instead of being doubled.
+ * uploaded twice into one audit is refused with DUPLICATE_UPLOAD instead of being doubled, and a file
+ * with no data row under any header (see noDataRowsError) with NO_DATA_ROWS instead of being stored empty.
  */
 export async function ingestUpload(db: Db, input: IngestUploadInput): Promise<IngestUploadResult> {
   const file = path.basename(input.path);
@@ -109,6 +110,9 @@ export async function ingestUpload(db: Db, input: IngestUploadInput): Promise<In
         const step = await generator.next();
         if (step.done) {
           stats = step.value;
+          // Thrown inside the store's iteration, so the upload is removed like any other failed one.
+          const empty = stats ? noDataRowsError(file, stats.sheets) : null;
+          if (empty) throw empty;
           return;
         }
         yield Array.isArray(step.value) ? step.value : decode(step.value);

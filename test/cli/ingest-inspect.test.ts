@@ -1,9 +1,10 @@
+import fs from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRecords, listAudits, listUploads, loadRecords, openDb } from '../../src/store/index.js';
 import { FIRST_PERSON_ROW, villageSheet } from '../ingest/village-workbook.js';
-import { tempDir, writeWorkbook, type Cell } from '../ingest/write-files.js';
+import { tempDir, writeText, writeWorkbook, type Cell } from '../ingest/write-files.js';
 import { ROOT, runAnsinh } from './run-cli.js';
 
 const people = (prefix: string): Cell[][] => [
@@ -96,6 +97,28 @@ describe('CLI ingest and inspect', () => {
       const names = (await loadRecords(handle.db, idOf('Nhiều tệp'), 'payouts')).map((r) => r.fullName);
       expect(names).toContain('Trần Thị Cường Hai');
       expect((await listUploads(handle.db, idOf('Dừng giữa chừng'))).map((u) => u.file)).toEqual(['xa-Dũng.xlsx']);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('refuses a list with a header but no data row in audit and ingest, naming file, sheet and header row, and stores nothing', async () => {
+    const bad = await writeText(dir.file('bad.csv'), 'STT,Họ và tên,Năm sinh,Số CCCD,Số tiền\n');
+    const message = 'Lỗi: tệp "bad.csv", trang "bad", dòng 1: không có dòng dữ liệu nào dưới dòng tiêu đề này; hãy kiểm tra lại tệp đã chọn';
+    const out = dir.file('u12.xlsx');
+    const audit = await runAnsinh(['audit', '--beneficiaries', workbook, '--payouts', bad, '--out', out]);
+    expect(audit.code, audit.stderr).toBe(2);
+    expect(audit.stderr).toContain(message);
+    expect(audit.stdout).not.toContain('Đã nạp bad.csv');
+    expect(fs.existsSync(out)).toBe(false);
+
+    const db = dir.file('tu-vong.sqlite');
+    const ingest = await runAnsinh(['ingest', '--audit', 'Sổ tử vong', '--role', 'register:deceased', '--db', db, bad]);
+    expect(ingest.code, ingest.stderr).toBe(2);
+    expect(ingest.stderr).toContain(message);
+    const handle = await openDb({ sqlitePath: db });
+    try {
+      expect(await handle.db.selectFrom('uploads').selectAll().execute()).toEqual([]);
     } finally {
       await handle.close();
     }

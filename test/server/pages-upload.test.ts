@@ -232,6 +232,41 @@ forEachDialect('upload pages', (ctx) => {
       expect(stagedFiles(app.tempDir).sort()).toEqual(['staging.json', 'tot.xlsx']);
     });
 
+    it('refuses a header-only file in the preview, and fails the job of a list with only a totals row under its header, storing nothing', async () => {
+      const app = await start();
+      const insp = await signIn(app, 'insp-a');
+      const header = 'STT,Họ và tên,Năm sinh,Số CCCD,Số tiền\n';
+      const onlyHeader = await postPreview(app.app, seeded.auditA.id, insp, previewForm(insp.csrf, 'payouts', [{ name: 'bad.csv', data: header }]));
+      expect(onlyHeader.status).toBe(422);
+      const refusedHtml = await onlyHeader.text();
+      expect(alerts(refusedHtml)).toContain('tệp "bad.csv", trang "bad", dòng 1: không có dòng dữ liệu nào dưới dòng tiêu đề này; hãy kiểm tra lại tệp đã chọn');
+      expect(refusedHtml).not.toContain('Nạp dữ liệu</button>');
+      expect(stagedFiles(app.tempDir)).toEqual([]);
+
+      // Rows the reader skipped may be data a corrected mapping reads: the preview shows the file, the ingest refuses it.
+      const res = await postPreview(app.app, seeded.auditA.id, insp, previewForm(insp.csrf, 'payouts', [{ name: 'tong.csv', data: `${header}Tổng cộng,,,,0\n` }]));
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toContain('Dòng dữ liệu: <strong>0</strong>');
+      const confirm = await postConfirm(app.app, seeded.auditA.id, insp, confirmBody(html, insp.csrf));
+      expect(confirm.status).toBe(303);
+      await app.jobs.idle();
+      const page = await (await app.app.request(confirm.headers.get('location') ?? '', { headers: { Cookie: insp.cookie } })).text();
+      expect(alerts(page)).toContain('tệp "tong.csv", trang "tong", dòng 1: không có dòng dữ liệu nào dưới dòng tiêu đề này (1 dòng bên dưới đều bị bỏ qua: dòng tổng 1)');
+      expect(await ctx.db().selectFrom('uploads').select('file').where('audit_id', '=', seeded.auditA.id).execute()).toEqual([]);
+
+      const api = await app.app.request(`/api/audits/${seeded.auditA.id}/uploads`, {
+        method: 'POST',
+        headers: bearer(seeded.tokens['insp-a']),
+        body: uploadForm('register:deceased', [{ name: 'bad.csv', data: header }]),
+      });
+      expect(api.status).toBe(202);
+      const { uploads } = (await api.json()) as { uploads: { id: number }[] };
+      const job = await waitForJob(app.app, `/api/uploads/${uploads[0]?.id}`, seeded.tokens['insp-a']);
+      expect(job).toMatchObject({ status: 'failed', uploadId: null, errors: [{ code: 'NO_DATA_ROWS', file: 'bad.csv', sheet: 'bad', row: 1 }] });
+      expect(await ctx.db().selectFrom('uploads').select('file').where('audit_id', '=', seeded.auditA.id).execute()).toEqual([]);
+    });
+
     it("refuses another user's staging id and an id for another audit", async () => {
       const app = await start();
       const insp = await signIn(app, 'insp-a');

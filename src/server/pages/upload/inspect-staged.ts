@@ -1,5 +1,5 @@
 import { AppError, CANONICAL_FIELDS, formatLocation, type PersonRecord, type Role } from '../../../domain/index.js';
-import { inspectFile, SKIP_REASON_LABELS, type InspectSheet, type SkipReason } from '../../../ingest/index.js';
+import { inspectFile, noDataRowsError, SKIP_REASON_LABELS, type InspectSheet, type SkipReason } from '../../../ingest/index.js';
 import type { StagedFile, StagedSheet } from '../../jobs/upload-staging.js';
 import { formatVnd } from '../format.js';
 
@@ -62,7 +62,8 @@ function sheetModel(s: InspectSheet): StagedSheet {
 
 /**
  * Inspects a staged file as ingesting it would read it (no mapping: what detection found) and
- * returns what the preview shows, or the Vietnamese error naming file, sheet, row and column.
+ * returns what the preview shows, or the Vietnamese error naming file, sheet, row and column (also
+ * for a file with nothing under its header rows, which ingesting would refuse).
  */
 export async function inspectStaged(
   filePath: string,
@@ -71,6 +72,10 @@ export async function inspectStaged(
 ): Promise<{ ok: StagedFile } | { error: string }> {
   try {
     const report = await inspectFile(filePath, { role, sampleRows: SAMPLE_ROWS });
+    // Refused here only when nothing at all is under the headers: rows all skipped may be data that a
+    // corrected mapping reads (the ingest refuses the file if they still are not).
+    const empty = report.rowsSkipped === 0 ? noDataRowsError(file.name, report.sheets.flatMap((s) => (s.stats ? [s.stats] : []))) : null;
+    if (empty) return { error: empty.message };
     return { ok: { name: file.name, folder: file.folder, rowsRead: report.rowsRead, sheets: report.sheets.map(sheetModel) } };
   } catch (error) {
     if (error instanceof AppError) return { error: error.location?.file ? error.message : `${formatLocation({ file: file.name })}: ${error.message}` };
