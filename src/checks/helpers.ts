@@ -29,12 +29,14 @@ export function groupName(ctx: CheckContext, r: PersonRecord): string {
 /** Rows of the given roles (for data-quality checks configured per role, registers as `register:<kind>`). */
 export function rowsOfRoles(ctx: CheckContext, roles: readonly string[] | undefined): PersonRecord[] {
   const wanted = roles ?? ['payouts', 'beneficiaries'];
-  return wanted.flatMap((role) => {
+  const lists = wanted.map((role): readonly PersonRecord[] => {
     if (role === 'payouts') return ctx.data.payouts;
     if (role === 'beneficiaries') return ctx.data.beneficiaries;
     const kind = role.startsWith('register:') ? role.slice('register:'.length) : role;
     return isRegisterKind(kind) ? (ctx.data.registers[kind] ?? []) : [];
   });
+  // concat copies whole lists; flatMap went element by element (a third of a second per call at two million rows).
+  return ([] as PersonRecord[]).concat(...lists);
 }
 
 /** A payment row, the approved-list row of the same person (when payouts were matched to approved lists), and the row with gaps filled from it. */

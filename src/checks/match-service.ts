@@ -145,7 +145,9 @@ export function createMatchService(data: AuditData, rules: PackageRules): MatchS
 }
 
 function buildClusters(rows: readonly PersonRecord[], pairs: readonly MatchPair[]): PersonClusters {
-  const parent = rows.map((_, i) => i);
+  const n = rows.length;
+  const parent = new Int32Array(n);
+  for (let i = 0; i < n; i++) parent[i] = i;
   const find = (i: number): number => {
     let root = i;
     while (parent[root] !== root) root = parent[root] ?? root;
@@ -162,37 +164,50 @@ function buildClusters(rows: readonly PersonRecord[], pairs: readonly MatchPair[
     const b = find(j);
     if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
   };
-  // Equal trusted IDs with the same name are one person even if the matcher skipped the pair.
-  const byId = new Map<string, number>();
-  rows.forEach((r, i) => {
-    if (!hasTrustedId(r)) return;
-    const key = `${r.idNumber ?? ''}|${nameKeyOf(r)}`;
-    const first = byId.get(key);
-    if (first === undefined) byId.set(key, i);
-    else {
-      const a = rows[first];
-      if (a !== undefined && notSamePersonReason(a, r) === null) union(first, i);
+  // Equal trusted IDs with the same name are one person even if the matcher skipped the pair: each row
+  // joins the first row of its ID and name. Rows are looked up by ID first (a key string per row was a
+  // million strings); only an ID seen with another name goes through the ID-and-name key.
+  const firstById = new Map<string, number>();
+  const firstByIdName = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const r = rows[i] as PersonRecord;
+    if (!hasTrustedId(r)) continue;
+    const id = r.idNumber ?? '';
+    const name = nameKeyOf(r);
+    let first = firstById.get(id);
+    if (first === undefined) {
+      firstById.set(id, i);
+      continue;
     }
-  });
-  const n = rows.length;
+    if (nameKeyOf(rows[first] as PersonRecord) !== name) {
+      const key = `${id}|${name}`;
+      first = firstByIdName.get(key);
+      if (first === undefined) {
+        firstByIdName.set(key, i);
+        continue;
+      }
+    }
+    const a = rows[first];
+    if (a !== undefined && notSamePersonReason(a, r) === null) union(first, i);
+  }
   const lookup = new Map<number, MatchPair>();
   for (const p of pairs) {
     lookup.set(pairKey(p.a, p.b, n), p);
     if (p.decision === 'match') union(p.a, p.b);
   }
-  const index = new Map<number, number>();
+  const clusterOfRoot = new Int32Array(n).fill(-1);
   const members: number[][] = [];
-  const of = rows.map((_, i) => {
+  const of = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
     const root = find(i);
-    let c = index.get(root);
-    if (c === undefined) {
+    let c = clusterOfRoot[root] ?? -1;
+    if (c < 0) {
       c = members.length;
-      index.set(root, c);
-      members.push([]);
-    }
-    members[c]?.push(i);
-    return c;
-  });
+      clusterOfRoot[root] = c;
+      members.push([i]);
+    } else members[c]?.push(i);
+    of[i] = c;
+  }
   const possible = pairs.filter((p) => p.decision === 'possible' && of[p.a] !== of[p.b]);
   return { of, members, possible, pair: (i, j) => lookup.get(pairKey(i, j, n)) };
 }

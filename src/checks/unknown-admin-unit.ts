@@ -20,14 +20,16 @@ const AREA_MIN_SHARE = 0.75;
  * file and commune.
  */
 function outOfArea(rows: readonly PersonRecord[]): { area: string; rows: PersonRecord[] }[] {
-  const byFile = new Map<string, PersonRecord[]>();
+  // By role, then file: two lookups of strings already hashed instead of a new key string per row.
+  const byFile = new Map<string, Map<string, PersonRecord[]>>();
   for (const r of rows) {
     if (r.communeCode === null || r.districtCode === null || r.flags.includes('ADMIN_UNIT_UNRESOLVED')) continue;
-    const k = `${r.role}|${r.file}`;
-    pushTo(byFile, k, r);
+    let files = byFile.get(r.role);
+    if (files === undefined) byFile.set(r.role, (files = new Map()));
+    pushTo(files, r.file, r);
   }
   const out: { area: string; rows: PersonRecord[] }[] = [];
-  for (const located of byFile.values()) {
+  for (const located of [...byFile.values()].flatMap((files) => [...files.values()])) {
     const counts = new Map<string, number>();
     for (const r of located) counts.set(r.districtCode ?? '', (counts.get(r.districtCode ?? '') ?? 0) + 1);
     const [area, n] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];

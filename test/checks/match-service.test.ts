@@ -39,4 +39,25 @@ describe('match service', () => {
     expect(some[0]).toBeNull();
     expect(summary([some[1] ?? null])).toEqual(summary([all[1] ?? null]));
   });
+
+  it('joins rows of one valid ID and one name, and keeps a row of that ID under another name apart', () => {
+    // Different birth years, so the matcher itself pairs none of them: only the ID-and-name rule joins rows.
+    const id = '001150001234';
+    const data: AuditData = {
+      payouts: [
+        payout({ fullName: 'Trần Thị Khuê', birthYear: 1950, idNumber: id }),
+        payout({ fullName: 'Lê Văn Bình', birthYear: 1961, idNumber: id }),
+        payout({ fullName: 'Lê Văn Bình', birthYear: 1962, idNumber: id }),
+        payout({ fullName: 'Trần Thị Khuê', birthYear: 1951, idNumber: id }),
+        payout({ fullName: 'Đỗ Minh Tâm', birthYear: 1970, idNumber: '001170009876' }),
+        payout({ fullName: 'Lê Văn Bình', birthYear: 1963, idNumber: id, receiver: 'Lê Văn Nam' }),
+      ],
+      beneficiaries: [],
+      registers: {},
+    };
+    const clusters = createMatchService(data, RULES).clusters('payouts');
+    // Rows 0 and 3 share ID and name; so do 1 and 2; the proxy row's ID is not the person's and stays apart.
+    expect(clusters.of).toEqual([0, 1, 1, 0, 2, 3]);
+    expect(clusters.members).toEqual([[0, 3], [1, 2], [4], [5]]);
+  });
 });

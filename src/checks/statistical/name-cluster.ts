@@ -28,14 +28,22 @@ interface Person {
   readonly birthDate: string | null;
 }
 
+const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 function toPerson(key: string, rows: PersonRecord[]): Person {
   const first = rows[0] as PersonRecord;
   const full = first.fullName === null ? null : asciiKey(first.fullName);
   const tokens = full === null || full === '' ? [] : full.split(' ');
   const n = tokens.length;
   const gender = first.gender ?? (n >= 3 && tokens[1] === 'thi' ? 'F' : n >= 3 && tokens[1] === 'van' ? 'M' : null);
-  const date = rows.map((r) => r.birthDate).find((d): d is string => d !== null && /^\d{4}-\d{2}-\d{2}$/.test(d) && !d.endsWith('-01-01')) ?? null;
-  const code = rows.map((r) => r.householdCode).find((c): c is string => c !== null && textKey(c) !== '');
+  let date: string | null = null;
+  let code: string | undefined;
+  for (const r of rows) {
+    const d = r.birthDate;
+    if (date === null && d !== null && FULL_DATE.test(d) && !d.endsWith('-01-01')) date = d;
+    const c = r.householdCode;
+    if (code === undefined && c !== null && textKey(c) !== '') code = c;
+  }
   return {
     key,
     rows,
@@ -137,6 +145,8 @@ export function analyseNames(ctx: CheckContext, s: StatSettings, freq: NameFrequ
     const consider = (kind: Cluster['kind'], keyOf: (p: Person) => string | null, prob: (p: Person, cluster: number) => number, population: number) => {
       for (const [value, list] of groupBy(members, keyOf)) {
         tests++;
+        // Fewer people than the smallest cluster cannot make one (most groups are one person).
+        if (list.length < minCluster) continue;
         const households = new Set(list.map((p) => p.household)).size;
         if (households < minCluster) continue;
         const lambda = population * prob(list[0] as Person, list.length);
