@@ -4,6 +4,13 @@ import { startUploadWriter, type Db, type WriteWorker } from '../store/index.js'
 import { ingestUpload, prefetchFile, startReaderThread, type IngestUploadInput, type IngestUploadResult } from './ingest-upload.js';
 import type { PackedRecords } from './record-transfer.js';
 
+/**
+ * Files the reader thread may have started ahead of the one this thread takes next. With one, the reader
+ * stood idle whenever this thread was still on the file before (a third of a million-row district's ingest):
+ * with two it is already on its next file by then.
+ */
+const READ_AHEAD_FILES = 2;
+
 /** An upload of a batch: ingestUpload's input without the threads, which the batch decides. */
 export type BatchUpload = Omit<IngestUploadInput, 'sharedWriter' | 'source' | 'writeInWorker' | 'readInWorker'>;
 
@@ -32,13 +39,13 @@ export async function ingestBatch(
       const upload = uploads[k];
       if (reader && upload && k % 2 === 1) ahead.set(k, prefetchFile(reader, inputOf(upload)));
     };
-    readAhead(1);
+    for (let j = 0; j < READ_AHEAD_FILES; j++) readAhead(1 + 2 * j);
     const results: IngestUploadResult[] = [];
     for (const [k, upload] of uploads.entries()) {
       const source = ahead.get(k);
       ahead.delete(k);
-      // The reader's next file starts as this one is taken: at most one file waits read ahead.
-      if (source) readAhead(k + 2);
+      // The reader's next file starts as this one is taken: at most READ_AHEAD_FILES files wait read ahead.
+      if (source) readAhead(k + 2 * READ_AHEAD_FILES);
       const result = await ingestUpload(db, { ...inputOf(upload), ...(source ? { source } : {}) });
       results.push(result);
       onUpload?.(k, result);
