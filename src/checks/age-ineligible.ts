@@ -20,7 +20,7 @@ function exactAge(birth: string, at: string): number {
 }
 
 /** The youngest the person can be at `start` and the oldest at `end`, from the birth date or year. */
-export function ageBounds(r: PersonRecord, start: string, end: string): { minAtStart: number; maxAtEnd: number } | null {
+export function ageBounds(r: Pick<PersonRecord, 'birthDate' | 'birthYear'>, start: string, end: string): { minAtStart: number; maxAtEnd: number } | null {
   if (r.birthDate !== null && /^\d{4}-\d{2}-\d{2}$/.test(r.birthDate)) {
     return { minAtStart: exactAge(r.birthDate, start), maxAtEnd: exactAge(r.birthDate, end) };
   }
@@ -46,9 +46,9 @@ export const ageIneligible: CheckDefinition = {
     const maxAge = cfg.maxAge ?? 120;
     const findings: Finding[] = [];
     for (const item of paymentItems(ctx).items) {
-      const r = item.view;
-      const bounds = ageBounds(r, start, end);
+      const bounds = ageBounds({ birthDate: item.filled('birthDate'), birthYear: item.filled('birthYear') }, start, end);
       if (bounds === null) continue;
+      const r = item.view;
       const age = groupOf(ctx, r)?.age?.value;
       let reason: string | null = null;
       if (bounds.maxAtEnd < 0) reason = `sinh sau thời gian hỗ trợ (${r.birthDate ? viDate(r.birthDate) : `năm ${r.birthYear}`})`;

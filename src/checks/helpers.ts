@@ -46,9 +46,46 @@ export interface PaymentItem {
   readonly approval: PersonRecord | null;
   /** The payment row with personal fields it lacks (birth, gender, revenue, household) taken from the approval. */
   readonly view: PersonRecord;
+  /** One field of {@link view}, without building the view (a copy of the row, for nearly every payout). */
+  filled<K extends keyof PersonRecord>(field: K): PersonRecord[K];
 }
 
 const FILLED_FROM_APPROVAL = ['birthDate', 'birthYear', 'gender', 'revenue', 'householdCode', 'householdHead', 'members', 'relation'] as const;
+const FILLED = new Set<string>(FILLED_FROM_APPROVAL);
+
+/**
+ * A {@link PaymentItem} whose view is made when first asked for: the checks read one or two filled fields of
+ * every payout but need the whole view only for the few they report (a million copies of the rows took
+ * seconds and some 400 MB).
+ */
+class LazyPaymentItem implements PaymentItem {
+  #view: PersonRecord | null = null;
+
+  constructor(
+    readonly row: PersonRecord,
+    readonly index: number,
+    readonly approval: PersonRecord | null,
+  ) {}
+
+  get view(): PersonRecord {
+    this.#view ??= viewOf(this.row, this.approval);
+    return this.#view;
+  }
+
+  filled<K extends keyof PersonRecord>(field: K): PersonRecord[K] {
+    const own = this.row[field];
+    if (own !== null || this.approval === null || !FILLED.has(field)) return own;
+    return this.approval[field];
+  }
+}
+
+/** The row with the fields of FILLED_FROM_APPROVAL it lacks taken from its approval (the row itself when none). */
+function viewOf(row: PersonRecord, approval: PersonRecord | null): PersonRecord {
+  if (approval === null) return row;
+  const filled: Record<string, unknown> = {};
+  for (const f of FILLED_FROM_APPROVAL) if (row[f] === null && approval[f] !== null) filled[f] = approval[f];
+  return Object.keys(filled).length > 0 ? ({ ...row, ...filled } as PersonRecord) : row;
+}
 
 /**
  * The payment rows ({@link paymentRows}) each with its approved-list row: wrong-recipient findings cite both,
@@ -73,13 +110,7 @@ function buildPaymentItems(ctx: CheckContext): { role: 'payouts' | 'beneficiarie
   const items = rows.map((row, index) => {
     const pair = best[index] ?? null;
     const approval = pair !== null && pair.decision === 'match' ? (ctx.data.beneficiaries[pair.b] ?? null) : null;
-    let view = row;
-    if (approval !== null) {
-      const filled: Record<string, unknown> = {};
-      for (const f of FILLED_FROM_APPROVAL) if (row[f] === null && approval[f] !== null) filled[f] = approval[f];
-      if (Object.keys(filled).length > 0) view = { ...row, ...filled } as PersonRecord;
-    }
-    return { row, index, approval, view };
+    return new LazyPaymentItem(row, index, approval);
   });
   return { role, items };
 }

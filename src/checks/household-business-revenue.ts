@@ -21,10 +21,12 @@ export const householdBusinessRevenue: CheckDefinition = {
     if (!cfg?.enabled) return [];
     const findings: Finding[] = [];
     for (const item of paymentItems(ctx).items) {
+      const groupCode = item.filled('groupCode');
+      const revenue = item.filled('revenue');
+      if (groupCode === null || revenue === null) continue;
+      const threshold = ctx.rules.groups[groupCode]?.revenueThreshold?.value;
+      if (threshold === undefined || revenue < threshold) continue;
       const r = item.view;
-      if (r.groupCode === null || r.revenue === null) continue;
-      const threshold = ctx.rules.groups[r.groupCode]?.revenueThreshold?.value;
-      if (threshold === undefined || r.revenue < threshold) continue;
       findings.push(
         paymentFinding({
           rule: ID,

@@ -39,11 +39,11 @@ export const notOnPoorList: CheckDefinition = {
     // matcher, so only they are matched (a tenth of a district's payouts, not all of them).
     const open: { item: (typeof items)[number]; listDate: string; code: string }[] = [];
     for (const item of items) {
-      const r = item.view;
-      const group = r.groupCode === null ? undefined : ctx.rules.groups[r.groupCode];
+      const groupCode = item.filled('groupCode');
+      const group = groupCode === null ? undefined : ctx.rules.groups[groupCode];
       const listDate = group?.poorListDate?.value;
       if (listDate === undefined) continue;
-      const code = codeKey(r.householdCode);
+      const code = codeKey(item.filled('householdCode'));
       if (code !== '' && codes.has(code)) continue;
       open.push({ item, listDate, code });
     }
