@@ -41,17 +41,44 @@ export function listColumns(rows: readonly Prepared[]): BlockingColumns {
 
 const remembered = new WeakMap<readonly Prepared[], BlockingColumns>();
 
-/** The columns of rows `at` only, in that order. */
-function pickColumns(c: BlockingColumns, at: Int32Array): BlockingColumns {
-  const pick = <T extends Int32Array | Float64Array>(x: T): T => {
+/** The columns of rows `at` only, in that order; rows from `leftCount` on are the right list's (see LinkColumns). */
+function pickColumns(c: LinkColumns, at: Int32Array): BlockingColumns {
+  const split = c.leftCount;
+  const pick = <T extends Int32Array | Float64Array>(x: T, y: T): T => {
     const out = new (x.constructor as new (n: number) => T)(at.length);
-    for (let k = 0; k < at.length; k++) out[k] = x[at[k] ?? 0] ?? -1;
+    for (let k = 0; k < at.length; k++) {
+      const i = at[k] ?? 0;
+      out[k] = (i < split ? x[i] : y[i - split]) ?? -1;
+    }
     return out;
   };
+  const { left: l, right: r } = c;
   return {
-    trustedId: pick(c.trustedId), anyId: pick(c.anyId), idHead: pick(c.idHead), idTail: pick(c.idTail), joined: pick(c.joined),
-    given: pick(c.given), surMid: pick(c.surMid), year: pick(c.year), date: pick(c.date), loc: pick(c.loc),
+    trustedId: pick(l.trustedId, r.trustedId), anyId: pick(l.anyId, r.anyId), idHead: pick(l.idHead, r.idHead),
+    idTail: pick(l.idTail, r.idTail), joined: pick(l.joined, r.joined), given: pick(l.given, r.given),
+    surMid: pick(l.surMid, r.surMid), year: pick(l.year, r.year), date: pick(l.date, r.date), loc: pick(l.loc, r.loc),
   };
+}
+
+/**
+ * The columns of a link's two lists side by side, not copied into one: a link of a register of a few dozen
+ * rows with a million payouts joined ten columns of a million rows (some 56 MB) only to read the few rows
+ * they share keys with, and those allocations set off full collections of the whole heap.
+ */
+export interface LinkColumns {
+  readonly left: BlockingColumns;
+  readonly right: BlockingColumns;
+  readonly leftCount: number;
+}
+
+/** The left and right parts of columns of a whole link (views, no copy). */
+function splitColumns(c: BlockingColumns, leftCount: number): LinkColumns {
+  const part = (from: number, to?: number): BlockingColumns => ({
+    trustedId: c.trustedId.subarray(from, to), anyId: c.anyId.subarray(from, to), idHead: c.idHead.subarray(from, to),
+    idTail: c.idTail.subarray(from, to), joined: c.joined.subarray(from, to), given: c.given.subarray(from, to),
+    surMid: c.surMid.subarray(from, to), year: c.year.subarray(from, to), date: c.date.subarray(from, to), loc: c.loc.subarray(from, to),
+  });
+  return { left: part(0, leftCount), right: part(leftCount), leftCount };
 }
 
 /** The columns of two lists one after the other (the rows of a link: the left list, then the right). */
@@ -145,19 +172,24 @@ export function forEachCandidate(
   leftCount: number | null,
   visit: (i: number, j: number) => void,
   leftActive?: Uint8Array,
-  cols: BlockingColumns = columnsOf(recs),
+  cols: BlockingColumns | LinkColumns = columnsOf(recs),
 ): void {
-  const subset = leftCount === null ? null : linkedRowsOf(recs.length, cols, leftCount, leftActive);
+  if (leftCount === null) {
+    blockRecords(recs, 'leftCount' in cols ? joinColumns(cols.left, cols.right) : cols, settings, null, visit, leftActive);
+    return;
+  }
+  const sides = 'leftCount' in cols ? cols : splitColumns(cols, leftCount);
+  const subset = linkedRowsOf(sides, leftActive);
   if (subset === null) {
-    blockRecords(recs, cols, settings, leftCount, visit, leftActive);
+    blockRecords(recs, 'leftCount' in cols ? joinColumns(cols.left, cols.right) : cols, settings, leftCount, visit, leftActive);
     return;
   }
   // Only the rows that share a key with the other list: the same blocks, in the same order, so the same pairs.
   const rows = Array.from(subset, (i) => recs[i] as Prepared);
   let subLeft = 0;
-  while (subLeft < subset.length && (subset[subLeft] ?? 0) < (leftCount ?? 0)) subLeft++;
+  while (subLeft < subset.length && (subset[subLeft] ?? 0) < leftCount) subLeft++;
   const subActive = leftActive === undefined ? undefined : Uint8Array.from(subset.subarray(0, subLeft), (i) => leftActive[i] ?? 0);
-  blockRecords(rows, pickColumns(cols, subset), settings, subLeft, (i, j) => visit(subset[i] ?? 0, subset[j] ?? 0), subActive);
+  blockRecords(rows, pickColumns(sides, subset), settings, subLeft, (i, j) => visit(subset[i] ?? 0, subset[j] ?? 0), subActive);
 }
 
 /**
@@ -168,10 +200,12 @@ export function forEachCandidate(
  * a million (those allocations, and the full collections they set off in a large heap, were seconds a link).
  */
 export function linkedRows(recs: readonly Prepared[], leftCount: number, leftActive?: Uint8Array): Int32Array | null {
-  return linkedRowsOf(recs.length, columnsOf(recs), leftCount, leftActive);
+  return linkedRowsOf(splitColumns(columnsOf(recs), leftCount), leftActive);
 }
 
-function linkedRowsOf(n: number, cols: BlockingColumns, leftCount: number, leftActive?: Uint8Array): Int32Array | null {
+function linkedRowsOf(sides: LinkColumns, leftActive?: Uint8Array): Int32Array | null {
+  const leftCount = sides.leftCount;
+  const n = leftCount + sides.right.year.length;
   const takesPart = (i: number): boolean => i >= leftCount || leftActive === undefined || leftActive[i] === 1;
   let activeLeft = leftCount;
   if (leftActive !== undefined) {
@@ -180,8 +214,8 @@ function linkedRowsOf(n: number, cols: BlockingColumns, leftCount: number, leftA
   }
   // Each rule numbers the shorter list's keys and looks the longer list's up, as the blocking does.
   const leftShorter = activeLeft <= n - leftCount;
-  const [shortFrom, shortTo] = leftShorter ? [0, leftCount] : [leftCount, n];
-  const [longFrom, longTo] = leftShorter ? [leftCount, n] : [0, leftCount];
+  const [shortCols, shortFrom, shortTo] = leftShorter ? [sides.left, 0, leftCount] : [sides.right, leftCount, n];
+  const [longCols, longFrom, longTo] = leftShorter ? [sides.right, leftCount, n] : [sides.left, 0, leftCount];
   const linked = new Uint8Array(n);
   const keyOf = new Int32Array(shortTo - shortFrom);
   for (const [, keyFn] of BLOCKING_RULES) {
@@ -190,13 +224,13 @@ function linkedRowsOf(n: number, cols: BlockingColumns, leftCount: number, leftA
     const lookup = (v: number): number => compact.find(v);
     const keys = new KeyTable(shortTo - shortFrom);
     for (let i = shortFrom; i < shortTo; i++) {
-      const k = takesPart(i) ? keyFn(cols, i, intern) : -1;
+      const k = takesPart(i) ? keyFn(shortCols, i - shortFrom, intern) : -1;
       keyOf[i - shortFrom] = k >= 0 ? keys.idOf(k) : -1;
     }
     const hit = new Uint8Array(keys.size);
     for (let i = longFrom; i < longTo; i++) {
       if (!takesPart(i)) continue;
-      const k = keyFn(cols, i, lookup);
+      const k = keyFn(longCols, i - longFrom, lookup);
       const id = k >= 0 ? keys.find(k) : -1;
       if (id < 0) continue;
       linked[i] = 1;

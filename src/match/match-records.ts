@@ -9,7 +9,7 @@ import { defaultNameFrequencies } from './name-frequencies.js';
 import type { MatchInput, Prepared } from './prepare.js';
 import { newPrepareCache, preparedList, ValueCounts, type PrepareCache } from './prepare.js';
 import { FIELD_INDEX, LEVEL, LEVEL_NAMES, Scorer } from './scorer.js';
-import { forEachCandidate, joinColumns, listColumns } from './blocking.js';
+import { forEachCandidate, listColumns } from './blocking.js';
 import { KeyTable } from './key-table.js';
 import { wordTokens } from './text.js';
 
@@ -284,7 +284,8 @@ function run(
     const scoredLater = (a: number, b: number): MatchPair => kept(a, b + leftCount) as KeptPair;
     active = pairByIdFirst(recs, leftCount, cfg.blocking.maxBlockSize, leftActive, out, keep, (i, j) => new PairById(i, j - leftCount, scoredLater));
   }
-  const cols = rightList === null ? listColumns(leftList.rows) : joinColumns(listColumns(leftList.rows), listColumns(rightList.rows));
+  const cols =
+    rightList === null ? listColumns(leftList.rows) : { left: listColumns(leftList.rows), right: listColumns(rightList.rows), leftCount: leftList.rows.length };
   forEachCandidate(recs, cfg.blocking, leftCount, keep, active, cols);
   return out.sort((x, y) => x.a - y.a || x.b - y.b);
 }

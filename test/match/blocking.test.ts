@@ -102,10 +102,15 @@ describe('forEachCandidate', () => {
       const cols = leftCount === null ? listColumns(left) : joinColumns(listColumns(left), listColumns(register));
       const given: string[] = [];
       const read: string[] = [];
+      const sideBySide: string[] = [];
       forEachCandidate(rows, { maxBlockSize: 40, window: 5 }, leftCount, (i, j) => given.push(`${i}:${j}`), active, cols);
       forEachCandidate(rows, { maxBlockSize: 40, window: 5 }, leftCount, (i, j) => read.push(`${i}:${j}`), active);
+      // The two lists' columns passed side by side, as a link does, not joined into one.
+      const sides = { left: listColumns(left), right: listColumns(register), leftCount: left.length };
+      forEachCandidate(rows, { maxBlockSize: 40, window: 5 }, leftCount, (i, j) => sideBySide.push(`${i}:${j}`), active, sides);
       expect(given.length).toBeGreaterThan(20);
       expect(given).toEqual(read);
+      if (leftCount !== null) expect(sideBySide).toEqual(read);
     }
   });
 });
