@@ -111,7 +111,9 @@ export function analyseNames(ctx: CheckContext, s: StatSettings, freq: NameFrequ
   const minYearShare = s.num('minYearShare', 0.01);
   const maxRecords = s.num('maxRecords', 50);
   const { rows } = paymentRows(ctx);
-  const people = [...groupBy(rows, personKey)].map(([k, list]) => toPerson(k, list));
+  // forEach, not a spread of the entries: a million [key, rows] arrays kept until the map is read through.
+  const people: Person[] = [];
+  groupBy(rows, personKey).forEach((list, k) => people.push(toPerson(k, list)));
   const areas = groupBy(people, (p) => {
     const commune = communeKeyOf(p.first);
     return commune === null ? null : `${commune}|${textKey(p.first.village)}`;
