@@ -100,7 +100,8 @@ export function createMatchService(data: AuditData, rules: PackageRules): MatchS
       let pairs = dedupeMemo.get(side);
       if (pairs === undefined) {
         const rows = records(side);
-        pairs = dedupe(inputOf(side), config, cache).filter((p) => {
+        // Pairs of two different valid IDs of one kind are ruled out below (notSamePersonReason): not scored at all.
+        pairs = dedupe(inputOf(side), config, cache, { dropIdConflicts: true }).filter((p) => {
           const a = rows[p.a];
           const b = rows[p.b];
           return a !== undefined && b !== undefined && notSamePersonReason(a, b) === null;

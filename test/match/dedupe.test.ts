@@ -258,4 +258,25 @@ describe('dedupe', () => {
       dedupe([...neighbours(10), person({ ...base, motherName: 'Trần Thị Bưởi' }), person({ ...base, motherName: mother })])[0]?.weight ?? -99;
     expect(weight('Trần Thị Bưởi')).toBeGreaterThan(weight('Đỗ Thị Mận') + 5);
   });
+
+  it('leaves out, unscored, only the pairs of two different valid IDs of one kind when asked (dropIdConflicts)', () => {
+    const list = [
+      ...neighbours(10),
+      // One ID mistyped by a digit: a conflict the matcher still scores as 'possible' among a few rows.
+      person({ fullName: 'Lưu Thị Ngọc Nhi', birthDate: '1990-04-12', birthYear: 1990, gender: 'F', idNumber: '036190001234', idKind: 'CCCD' }),
+      person({ fullName: 'Lưu Thị Ngọc Nhi', birthDate: '1990-04-12', birthYear: 1990, gender: 'F', idNumber: '036190001235', idKind: 'CCCD' }),
+      // A CMND and a CCCD: not comparable, so no conflict.
+      person({ fullName: 'Lưu Thị Ngọc Nhi', birthDate: '1990-04-12', birthYear: 1990, gender: 'F', idNumber: '172345678', idKind: 'CMND' }),
+      // No ID: compared on the rest.
+      person({ fullName: 'Lưu Thị Ngọc Nhi', birthDate: '1990-04-12', birthYear: 1990, gender: 'F' }),
+    ];
+    const summary = (pairs: readonly MatchPair[]) => pairs.map((p) => `${p.a}-${p.b} ${p.decision} ${p.weight.toFixed(6)}`);
+    const all = dedupe(list);
+    const dropped = dedupe(list, DEFAULT_MATCH_CONFIG, undefined, { dropIdConflicts: true });
+    const conflict = all.find((p) => p.a === 10 && p.b === 11);
+    expect(conflict?.decision).toBe('possible');
+    expect(field(conflict, 'id')?.level).toBe('conflict');
+    expect(summary(dropped)).toEqual(summary(all.filter((p) => p !== conflict)));
+    expect(dropped.length).toBeGreaterThanOrEqual(5);
+  });
 });
