@@ -60,16 +60,41 @@ function* reportFindings(findings: readonly StoredFinding[], byRef: Map<string, 
   }
 }
 
+/**
+ * The records the run's findings cite, by refKey, found by file, sheet and row without a key per row: keying
+ * every row of a million-row audit took seconds and a map of millions.
+ */
+function recordsCited(run: RunAuditResult): Map<string, PersonRecord> {
+  const keys = new Set<string>();
+  const rowsOf = new Map<string, Map<string, Set<number>>>(); // file → sheet → rows cited
+  for (const finding of run.findings) {
+    for (const ref of finding.records) {
+      keys.add(refKey(ref));
+      let sheets = rowsOf.get(ref.file);
+      if (sheets === undefined) rowsOf.set(ref.file, (sheets = new Map()));
+      let rows = sheets.get(ref.sheet);
+      if (rows === undefined) sheets.set(ref.sheet, (rows = new Set()));
+      rows.add(ref.row);
+    }
+  }
+  const byRef = new Map<string, PersonRecord>();
+  for (const list of [run.data.beneficiaries, run.data.payouts, ...Object.values(run.data.registers)]) {
+    for (const record of list ?? []) {
+      if (rowsOf.get(record.file)?.get(record.sheet)?.has(record.row) !== true) continue;
+      const key = refKey(record);
+      if (keys.has(key)) byRef.set(key, record);
+    }
+  }
+  return byRef;
+}
+
 /** Writes the findings workbook of a finished run (sheets per CONTRACTS.md). */
 export async function writeAuditReport(
   db: Db,
   args: { auditId: number; title: string; run: RunAuditResult; out: string | NodeJS.WritableStream; maskIds: boolean; generatedAt?: Date },
 ): Promise<void> {
   const { run } = args;
-  const byRef = new Map<string, PersonRecord>();
-  for (const list of [run.data.beneficiaries, run.data.payouts, ...Object.values(run.data.registers)]) {
-    for (const record of list ?? []) byRef.set(refKey(record), record);
-  }
+  const byRef = recordsCited(run);
   const uploads = await listUploads(db, args.auditId);
   const counts = new Map(run.checks.map((c) => [c.id, c]));
   const input: ReportInput = {
