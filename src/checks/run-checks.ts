@@ -63,7 +63,14 @@ function mergeSameId(findings: readonly Finding[]): Finding[] {
 export function runChecks(
   data: AuditData,
   rules: PackageRules,
-  options?: { only?: string[] },
+  options?: {
+    only?: string[];
+    /**
+     * Called once the matcher's memory is released (after its last user): a process holding a large audit
+     * can collect then (see collectGarbage), before the statistical checks add to a heap still full of it.
+     */
+    onMatcherReleased?: () => void;
+  },
 ): { findings: Finding[]; perCheck: CheckRun[] } {
   const prepared = prepareData(data);
   const ctx: CheckContext = { data: prepared, rules, matches: createMatchService(prepared, rules) };
@@ -73,7 +80,10 @@ export function runChecks(
   const lastMatcherUser = selected.findLastIndex((check) => check.usesMatcher === true && checkRules(ctx, check.id)?.enabled === true);
   for (const [index, check] of selected.entries()) {
     // The checks after the last matcher user run without the matcher's memory (a third of the heap).
-    if (index === lastMatcherUser + 1 && index > 0) ctx.matches.release();
+    if (index === lastMatcherUser + 1 && index > 0) {
+      ctx.matches.release();
+      options?.onMatcherReleased?.();
+    }
     const cfg = checkRules(ctx, check.id);
     if (!cfg?.enabled) {
       perCheck.push({ id: check.id, ms: 0, count: 0, note: cfg ? 'tắt trong gói chính sách' : 'gói chính sách không cấu hình kiểm tra này' });

@@ -1,6 +1,6 @@
 import { registerKindOf, type Finding, type PersonRecord, type RegisterKind } from '../domain/index.js';
 import { runChecks, type AuditData } from '../checks/index.js';
-import { withChecksHeapGrowth } from '../config/heap.js';
+import { collectGarbage, withChecksHeapGrowth } from '../config/heap.js';
 import { loadPackage, type PackageRules } from '../rules/index.js';
 import {
   createRun,
@@ -52,7 +52,8 @@ export async function runAudit(db: Db, args: { auditId: number; packageId: strin
     // The checks never read the raw cells: left out, the records take less memory.
     const { data, findings, perCheck } = await withChecksHeapGrowth(async () => {
       const data = partitionRecords(await loadRecords(db, args.auditId, undefined, { raw: false }));
-      return { data, ...runChecks(data, rules) };
+      // The matcher's prepared rows and pairs are garbage after its last check: collected at once, not on top of the next checks' garbage.
+      return { data, ...runChecks(data, rules, { onMatcherReleased: collectGarbage }) };
     });
     const saved = await saveRunFindings(db, args.auditId, run.id, findings);
     const stored = await listFindings(db, args.auditId, { limit: Number.MAX_SAFE_INTEGER });

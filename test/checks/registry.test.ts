@@ -95,3 +95,19 @@ describe('prepareData', () => {
     expect(findings).toEqual([]);
   });
 });
+
+describe('runChecks and the matcher', () => {
+  it('tells the caller once when it releases the matcher, only when checks follow the last one that uses it', () => {
+    const seen: string[] = [];
+    const released = (only: string[]): number => {
+      let calls = 0;
+      const { perCheck } = runChecks(audit(0), RULES, { only, onMatcherReleased: () => { calls++; seen.push(`released after ${only.join(',')}`); } });
+      expect(perCheck.map((c) => c.id)).toEqual(CHECKS.map((c) => c.id).filter((id) => only.includes(id)));
+      return calls;
+    };
+    expect(released(['NOT_IN_APPROVED_LIST', 'DECEASED', 'INVALID_ID', 'MISSING_FIELD'])).toBe(1);
+    expect(released(['NOT_IN_APPROVED_LIST'])).toBe(0); // nothing runs after it
+    expect(released(['INVALID_ID', 'MISSING_FIELD'])).toBe(0); // the matcher never ran
+    expect(seen).toHaveLength(1);
+  });
+});
