@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AppError } from '../../src/domain/index.js';
 import { ingestUpload } from '../../src/pipeline/index.js';
 import { createBatchDecoder, createBatchEncoder, type PackedRecords } from '../../src/pipeline/record-transfer.js';
-import { createAudit, listUploads, loadRecords, openDb, type DbHandle } from '../../src/store/index.js';
+import { createAudit, listUploads, loadRecords } from '../../src/store/index.js';
 import { ENCODED_WIDTH, encodeRecordInto, RawKeyTable, type StoredValue } from '../../src/store/record-encoding.js';
 import { villageSheet } from '../ingest/village-workbook.js';
-import { tempDir, writeText, writeWorkbook } from '../ingest/write-files.js';
+import { writeText, writeWorkbook } from '../ingest/write-files.js';
 import { makeRecord } from '../support/records.js';
+import { sqliteFileSuite } from '../support/sqlite-file.js';
 
 describe('record transfer between the reading worker and the store', () => {
   it('unpacks to exactly what encodeRecords gives, texts repeated within and across batches included', () => {
@@ -40,16 +41,7 @@ describe('record transfer between the reading worker and the store', () => {
 });
 
 describe('ingestUpload in a worker', () => {
-  let dir: Awaited<ReturnType<typeof tempDir>>;
-  let handle: DbHandle;
-  beforeAll(async () => {
-    dir = await tempDir();
-    handle = await openDb({ sqlitePath: dir.file('ansinh.sqlite') });
-  });
-  afterAll(async () => {
-    await handle.close();
-    await dir.cleanup();
-  });
+  const suite = sqliteFileSuite();
 
   it('stores the same records and counts as reading in this thread', async () => {
     const people = Array.from({ length: 60 }, (_, i) => [
@@ -65,27 +57,27 @@ describe('ingestUpload in a worker', () => {
       'đã ký',
       null,
     ]);
-    const file = await writeWorkbook(dir.file('chi-tra-an-binh.xlsx'), [villageSheet('Thôn 1', people), villageSheet('Thôn 2', people.slice(0, 9))]);
-    const here = await createAudit(handle.db, { name: 'Trong luồng', packageId: 'nq42-2020' });
-    const there = await createAudit(handle.db, { name: 'Luồng phụ', packageId: 'nq42-2020' });
-    const a = await ingestUpload(handle.db, { auditId: here.id, path: file, role: 'payouts', readInWorker: false });
-    const b = await ingestUpload(handle.db, { auditId: there.id, path: file, role: 'payouts', readInWorker: true });
+    const file = await writeWorkbook(suite.dir.file('chi-tra-an-binh.xlsx'), [villageSheet('Thôn 1', people), villageSheet('Thôn 2', people.slice(0, 9))]);
+    const here = await createAudit(suite.handle.db, { name: 'Trong luồng', packageId: 'nq42-2020' });
+    const there = await createAudit(suite.handle.db, { name: 'Luồng phụ', packageId: 'nq42-2020' });
+    const a = await ingestUpload(suite.handle.db, { auditId: here.id, path: file, role: 'payouts', readInWorker: false });
+    const b = await ingestUpload(suite.handle.db, { auditId: there.id, path: file, role: 'payouts', readInWorker: true });
     expect(b.stats).toEqual(a.stats);
-    const stored = await loadRecords(handle.db, there.id);
+    const stored = await loadRecords(suite.handle.db, there.id);
     expect(stored).toHaveLength(69);
-    expect(stored).toEqual(await loadRecords(handle.db, here.id));
-    const [uploadHere, uploadThere] = [(await listUploads(handle.db, here.id))[0], (await listUploads(handle.db, there.id))[0]];
+    expect(stored).toEqual(await loadRecords(suite.handle.db, here.id));
+    const [uploadHere, uploadThere] = [(await listUploads(suite.handle.db, here.id))[0], (await listUploads(suite.handle.db, there.id))[0]];
     expect({ ...uploadThere, id: 0, auditId: 0, uploadedAt: '' }).toEqual({ ...uploadHere, id: 0, auditId: 0, uploadedAt: '' });
   });
 
   it('rethrows the reader’s error with its code and leaves nothing of the upload stored', async () => {
-    const file = await writeText(dir.file('danh-sach.ods'), 'PK\u0003\u0004 not really a spreadsheet');
-    const audit = await createAudit(handle.db, { name: 'Tệp hỏng', packageId: 'nq42-2020' });
-    const here = await ingestUpload(handle.db, { auditId: audit.id, path: file, role: 'payouts', readInWorker: false }).catch((e: unknown) => e);
-    const there = await ingestUpload(handle.db, { auditId: audit.id, path: file, role: 'payouts', readInWorker: true }).catch((e: unknown) => e);
+    const file = await writeText(suite.dir.file('danh-sach.ods'), 'PK\u0003\u0004 not really a spreadsheet');
+    const audit = await createAudit(suite.handle.db, { name: 'Tệp hỏng', packageId: 'nq42-2020' });
+    const here = await ingestUpload(suite.handle.db, { auditId: audit.id, path: file, role: 'payouts', readInWorker: false }).catch((e: unknown) => e);
+    const there = await ingestUpload(suite.handle.db, { auditId: audit.id, path: file, role: 'payouts', readInWorker: true }).catch((e: unknown) => e);
     expect(there).toMatchObject({ code: 'UNREADABLE_FILE', location: { file: 'danh-sach.ods' } });
     expect(there).toMatchObject({ code: (here as AppError).code, message: (here as AppError).message, location: (here as AppError).location });
-    expect(await listUploads(handle.db, audit.id)).toEqual([]);
-    expect(await loadRecords(handle.db, audit.id)).toEqual([]);
+    expect(await listUploads(suite.handle.db, audit.id)).toEqual([]);
+    expect(await loadRecords(suite.handle.db, audit.id)).toEqual([]);
   });
 });
