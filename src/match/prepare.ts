@@ -262,38 +262,60 @@ export interface PreparedList {
   readonly counts: ListCounts;
 }
 
-/** How many records carry each id of one kind. */
-function countIds(recs: readonly Prepared[], get: (p: Prepared) => number): Int32Array {
-  let max = -1;
-  for (const p of recs) max = Math.max(max, get(p));
-  const counts = new Int32Array(max + 1);
-  for (const p of recs) {
-    const id = get(p);
-    if (id >= 0) counts[id] = (counts[id] ?? 0) + 1;
-  }
-  return counts;
+/** The year a record is counted under in {@link ListCounts.year}; −1 when it has none. */
+const countedYear = (p: Prepared): number => (p.year > 0 && p.year < 10000 ? p.year : -1);
+
+/** Adds one to `counts[id]` for an id that is present (≥ 0). */
+function countId(counts: Int32Array, id: number): void {
+  if (id >= 0) counts[id] = (counts[id] ?? 0) + 1;
 }
 
-/** How many records of one list share each value (see ListCounts). */
+/**
+ * How many records of one list share each value (see ListCounts). Two passes over the rows, every field at
+ * once: a pass per field through a getter was 2.4 s of a million-payout audit.
+ */
 export function countValues(recs: readonly Prepared[]): ListCounts {
   const idKeys = new KeyTable(recs.length);
   const dense = new Int32Array(recs.length).fill(-1);
-  recs.forEach((p, i) => {
+  let sur = -1, mid = -1, giv = -1, year = -1, date = -1, commune = -1, village = -1, communeVillage = -1, address = -1;
+  for (let i = 0; i < recs.length; i++) {
+    const p = recs[i] as Prepared;
     if (p.idKey >= 0) dense[i] = idKeys.idOf(p.idKey);
-  });
+    sur = Math.max(sur, p.name.surId);
+    mid = Math.max(mid, p.name.midId);
+    giv = Math.max(giv, p.name.givId);
+    year = Math.max(year, countedYear(p));
+    date = Math.max(date, p.dateId);
+    commune = Math.max(commune, p.communeId);
+    village = Math.max(village, p.villageId);
+    communeVillage = Math.max(communeVillage, p.communeVillageId);
+    address = Math.max(address, p.addressId);
+  }
   const ids = new Int32Array(idKeys.size);
   for (const d of dense) if (d >= 0) ids[d] = (ids[d] ?? 0) + 1;
-  return {
-    sur: countIds(recs, (p) => p.name.surId),
-    mid: countIds(recs, (p) => p.name.midId),
-    giv: countIds(recs, (p) => p.name.givId),
-    year: countIds(recs, (p) => (p.year > 0 && p.year < 10000 ? p.year : -1)),
-    date: countIds(recs, (p) => p.dateId),
-    commune: countIds(recs, (p) => p.communeId),
-    village: countIds(recs, (p) => p.villageId),
-    communeVillage: countIds(recs, (p) => p.communeVillageId),
-    address: countIds(recs, (p) => p.addressId),
+  const counts = {
+    sur: new Int32Array(sur + 1),
+    mid: new Int32Array(mid + 1),
+    giv: new Int32Array(giv + 1),
+    year: new Int32Array(year + 1),
+    date: new Int32Array(date + 1),
+    commune: new Int32Array(commune + 1),
+    village: new Int32Array(village + 1),
+    communeVillage: new Int32Array(communeVillage + 1),
+    address: new Int32Array(address + 1),
     idKeys,
     ids,
   };
+  for (const p of recs) {
+    countId(counts.sur, p.name.surId);
+    countId(counts.mid, p.name.midId);
+    countId(counts.giv, p.name.givId);
+    countId(counts.year, countedYear(p));
+    countId(counts.date, p.dateId);
+    countId(counts.commune, p.communeId);
+    countId(counts.village, p.villageId);
+    countId(counts.communeVillage, p.communeVillageId);
+    countId(counts.address, p.addressId);
+  }
+  return counts;
 }
