@@ -60,4 +60,20 @@ describe('match service', () => {
     expect(clusters.of).toEqual([0, 1, 1, 0, 2, 3]);
     expect(clusters.members).toEqual([[0, 3], [1, 2], [4], [5]]);
   });
+
+  it('tells IDs apart by every digit, leading zeros included, and joins IDs that are not all digits by their text', () => {
+    // Birth years apart, so only the ID-and-name rule could join any of them.
+    const data: AuditData = {
+      payouts: [
+        payout({ fullName: 'Trần Thị Khuê', birthYear: 1950, idNumber: '012345678', idKind: 'CMND' }),
+        payout({ fullName: 'Trần Thị Khuê', birthYear: 1952, idNumber: '12345678', idKind: 'CMND' }),
+        payout({ fullName: 'Trần Thị Khuê', birthYear: 1954, idNumber: '012345678', idKind: 'CMND' }),
+        payout({ fullName: 'Lê Văn Bình', birthYear: 1961, idNumber: 'B 1234567', idKind: 'CMND' }),
+        payout({ fullName: 'Lê Văn Bình', birthYear: 1963, idNumber: 'B 1234567', idKind: 'CMND' }),
+      ],
+      beneficiaries: [],
+      registers: {},
+    };
+    expect(createMatchService(data, RULES).clusters('payouts').members).toEqual([[0, 2], [1], [3, 4]]);
+  });
 });
