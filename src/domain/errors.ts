@@ -57,3 +57,15 @@ export class AppError extends Error {
     return ERROR_CODES[this.code].exit;
   }
 }
+
+/**
+ * Why a file could not be opened, in Vietnamese, from the system's error code ("không tìm thấy tệp" for a
+ * path that does not exist); null when the error is not the file system's (the content is at fault).
+ */
+export function fileSystemReason(error: unknown): string | null {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'không tìm thấy tệp';
+  if (code === 'EISDIR') return 'đây là thư mục, không phải tệp';
+  if (code === 'EACCES' || code === 'EPERM') return 'không có quyền đọc tệp';
+  return null;
+}

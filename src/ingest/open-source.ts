@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { AppError, type RawRow } from '../domain/index.js';
+import { AppError, fileSystemReason, type RawRow } from '../domain/index.js';
 import { detectSpreadsheetFormat, openXlsx } from './xlsx/index.js';
 import { csvRows, detectCsvDelimiter } from './csv-rows.js';
 import type { FileFormat } from './types.js';
@@ -84,5 +84,6 @@ function asAppError(error: unknown, file: string): AppError {
     if (error.location?.file !== undefined) return error;
     return new AppError(error.code, error.message, { ...error.location, file }, { cause: error });
   }
-  return new AppError('UNREADABLE_FILE', 'không đọc được tệp (tệp hỏng hoặc không phải bảng tính)', { file }, { cause: error });
+  const reason = fileSystemReason(error) ?? 'không đọc được tệp (tệp hỏng hoặc không phải bảng tính)';
+  return new AppError('UNREADABLE_FILE', reason, { file }, { cause: error });
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../domain/index.js';
+import { AppError, fileSystemReason } from '../domain/index.js';
 
 /** sha256 of a file, streamed; a missing or unreadable file is a Vietnamese AppError naming it. */
 export async function sha256File(file: string): Promise<string> {
@@ -9,9 +9,7 @@ export async function sha256File(file: string): Promise<string> {
   try {
     for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'không tìm thấy tệp' : code === 'EISDIR' ? 'đây là thư mục, không phải tệp' : 'không đọc được tệp';
-    throw new AppError('UNREADABLE_FILE', reason, { file: path.basename(file) }, { cause: error });
+    throw new AppError('UNREADABLE_FILE', fileSystemReason(error) ?? 'không đọc được tệp', { file: path.basename(file) }, { cause: error });
   }
   return hash.digest('hex');
 }

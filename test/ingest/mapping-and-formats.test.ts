@@ -82,6 +82,14 @@ describe('file formats and missing headers', () => {
     expect(error.location?.file).toBe('bao-cao.pdf');
   });
 
+  it('says a missing file is missing and a folder is a folder, not that they are broken spreadsheets', async () => {
+    const missing = await caught(planFile(tmp.file('chua-gui.xlsx'), { role: 'payouts' }));
+    expect(missing.code).toBe('UNREADABLE_FILE');
+    expect(missing.message).toBe('tệp "chua-gui.xlsx": không tìm thấy tệp');
+    const folder = await caught(readAll(readRecords(tmp.dir, { role: 'payouts' })));
+    expect(folder.message).toContain('đây là thư mục, không phải tệp');
+  });
+
   it('throws NO_HEADER naming the file and the sheets tried when no sheet has a header', async () => {
     const none = await writeWorkbook(tmp.file('ghi-chu.xlsx'), [
       { name: 'Thuyết minh', rows: [['Báo cáo thuyết minh'], ['Nội dung chi trả đợt 1']] },
