@@ -1,6 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { AUDIT_NODE_FLAG, hasSemiSpaceFlag, limitHeapGrowth } from '../config/heap.js';
+import { callersDirectory } from './callers-directory.js';
 import { runCli } from './program.js';
+
+// Relative paths on the command line are the user's, from the folder `npm run ansinh` was typed in.
+const callers = callersDirectory(process.env, process.cwd());
+if (callers !== null) process.chdir(callers);
 
 /** Commands that run every check over whole audits (see AUDIT_SEMI_SPACE_MB). */
 const CHECK_COMMANDS = new Set(['audit', 'evaluate']);

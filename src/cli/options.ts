@@ -1,7 +1,18 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Option } from 'commander';
+import { packagePath } from '../config/index.js';
 import { AppError, isCanonicalField, parseRole, type Role } from '../domain/index.js';
 import type { ExplicitMapping } from '../ingest/index.js';
+
+/**
+ * An option naming a folder of the package by default (`samples`, `reports`): the default is that folder of
+ * the package wherever the command is typed, a path the user types is taken from where it is typed (see
+ * callersDirectory).
+ */
+export function packageFolderOption(flags: string, description: string, folder: string): Option {
+  return new Option(flags, description).default(packagePath(folder), `${folder}/ của bộ công cụ`);
+}
 
 /** Collects a repeatable option into an array. */
 export function collect(value: string, previous: string[] = []): string[] {

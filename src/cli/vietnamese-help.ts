@@ -35,7 +35,9 @@ export function useVietnameseHelp(program: Command): Command {
       styleTitle: (title: string) => TITLES[title] ?? title,
       optionDescription: (option: Option) => {
         const value: unknown = option.defaultValue;
-        const shown = value === undefined || (Array.isArray(value) && value.length === 0) ? '' : ` (mặc định: ${JSON.stringify(value)})`;
+        const described = option.defaultValueDescription;
+        const shown =
+          described !== undefined ? ` (mặc định: ${described})` : value === undefined || (Array.isArray(value) && value.length === 0) ? '' : ` (mặc định: ${JSON.stringify(value)})`;
         return `${option.description}${shown}`;
       },
     })

@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { packagePath } from './package-path.js';
 
 /** Runtime settings, read once from the environment (the only reader of process.env). */
 export interface Config {
@@ -10,8 +10,11 @@ export interface Config {
   readonly port: number;
 }
 
-/** The default SQLite file lives in the git-ignored data/ folder of the working directory. */
-export const DEFAULT_SQLITE_PATH = path.join('data', 'ansinh.sqlite');
+/**
+ * The default SQLite file lives in the git-ignored data/ folder of the package, wherever a command is typed:
+ * `npm run ansinh -- ingest` from a folder of spreadsheets and `npm start` use the same database.
+ */
+export const DEFAULT_SQLITE_PATH = packagePath('data', 'ansinh.sqlite');
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
   const url = env['DATABASE_URL']?.trim();

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { packageFolderOption } from '../options.js';
 
 export function registerDemo(program: Command): void {
   program
     .command('demo')
     .description('Chạy kiểm tra mẫu trên bộ dữ liệu samples/ bằng SQLite nhúng; ghi reports/demo.xlsx và reports/demo.json')
-    .option('--samples <dir>', 'thư mục mẫu', 'samples')
-    .option('--out <dir>', 'thư mục báo cáo', 'reports')
+    .addOption(packageFolderOption('--samples <dir>', 'thư mục mẫu', 'samples'))
+    .addOption(packageFolderOption('--out <dir>', 'thư mục báo cáo', 'reports'))
     .action(async (opts: { samples: string; out: string }) => {
       const { evaluateSamples } = await import('../../pipeline/index.js');
       const out = path.join(opts.out, 'demo.xlsx');

@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
+import { packageFolderOption } from '../options.js';
 
 export function registerEvaluate(program: Command): void {
   program
     .command('evaluate')
     .description('Chạy kiểm tra trên bộ mẫu và in độ chính xác (precision) và độ phủ (recall) của từng quy tắc theo khóa đáp án')
-    .option('--samples <dir>', 'thư mục mẫu có answers.json', 'samples')
+    .addOption(packageFolderOption('--samples <dir>', 'thư mục mẫu có answers.json', 'samples'))
     .option('--json <file>', 'ghi thêm kết quả JSON')
     .action(async (opts: { samples: string; json?: string }) => {
       const { evaluateSamples } = await import('../../pipeline/index.js');

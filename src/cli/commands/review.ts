@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { packagePath } from '../../config/index.js';
 import { AppError } from '../../domain/index.js';
 import type { Db } from '../../store/index.js';
 import { openCliDb } from '../database.js';
@@ -57,14 +58,14 @@ export function registerReview(program: Command): void {
     .description('Ghi danh sách niêm yết công khai của một xã (số CMND/CCCD được che bớt)')
     .requiredOption('--commune <code>', 'mã xã GSO (5 chữ số)')
     .option('--audit <name>', 'tên cuộc kiểm tra (bỏ qua nếu cơ sở dữ liệu chỉ có một)')
-    .option('--out <file>', 'tệp .xlsx ghi ra (mặc định reports/niem-yet-<mã xã>.xlsx)')
+    .option('--out <file>', 'tệp .xlsx ghi ra (mặc định reports/niem-yet-<mã xã>.xlsx của bộ công cụ)')
     .option('--db <path>', 'tệp SQLite hoặc postgres://… (mặc định ANSINH_DB / DATABASE_URL)')
     .action(async (opts: { commune: string; audit?: string; out?: string; db?: string }) => {
       const { writeCommunePostingList } = await import('../../pipeline/index.js');
       const handle = await openCliDb(opts.db);
       try {
         const audit = await chooseAudit(handle.db, opts.audit);
-        const out = opts.out ?? path.join('reports', `niem-yet-${opts.commune}.xlsx`);
+        const out = opts.out ?? packagePath('reports', `niem-yet-${opts.commune}.xlsx`);
         const result = await writeCommunePostingList(handle.db, { auditId: audit.id, communeCode: opts.commune, out });
         process.stdout.write(`Đã ghi ${out}: ${result.rows} người.\n`);
       } finally {

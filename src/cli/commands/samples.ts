@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { packageFolderOption } from '../options.js';
 
 export function registerSamples(program: Command): void {
   program
@@ -6,7 +7,7 @@ export function registerSamples(program: Command): void {
     .description('Sinh bộ bảng tính mẫu có cài sẵn sai phạm và khóa đáp án answers.json')
     .option('--seed <n>', 'hạt giống ngẫu nhiên', '42')
     .option('--rows <n>', 'số dòng chi trả xấp xỉ', '600')
-    .option('--out <dir>', 'thư mục ghi', 'samples')
+    .addOption(packageFolderOption('--out <dir>', 'thư mục ghi', 'samples'))
     .action(async (opts: { seed: string; rows: string; out: string }) => {
       const { generateSamples } = await import('../../samples/index.js');
       const result = await generateSamples({ seed: Number(opts.seed), rows: Number(opts.rows), outDir: opts.out });

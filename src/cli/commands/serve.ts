@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { AppError } from '../../domain/index.js';
+import { packageFolderOption } from '../options.js';
 
 interface ServeOptions {
   port?: string;
@@ -14,8 +15,8 @@ export function registerServe(program: Command): void {
     .description('Chạy dịch vụ web và JSON API (cổng PORT, mặc định 8787; cơ sở dữ liệu ANSINH_DB hoặc DATABASE_URL)')
     .option('--port <n>', 'cổng (0 = một cổng còn trống)')
     .option('--demo', 'lần chạy đầu (chưa có cuộc kiểm tra nào): nạp dữ liệu mẫu vào một cuộc kiểm tra và ghi reports/demo.xlsx, reports/demo.json')
-    .option('--samples <dir>', 'thư mục dữ liệu mẫu cho --demo', 'samples')
-    .option('--reports <dir>', 'thư mục báo cáo cho --demo', 'reports')
+    .addOption(packageFolderOption('--samples <dir>', 'thư mục dữ liệu mẫu cho --demo', 'samples'))
+    .addOption(packageFolderOption('--reports <dir>', 'thư mục báo cáo cho --demo', 'reports'))
     .action(async (opts: ServeOptions) => {
       const { startServer } = await import('../../server/index.js');
       const port = opts.port === undefined ? undefined : Number(opts.port);
