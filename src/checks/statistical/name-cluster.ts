@@ -30,41 +30,12 @@ interface Person {
 
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A full name's diacritic-free key and its parts, and the gender its middle name tells ("thi", "van"). */
-interface NameKeyParts {
-  readonly full: string | null;
-  readonly sur: string | null;
-  readonly mid: string | null;
-  readonly giv: string | null;
-  readonly middleGender: Gender | null;
-}
-
-function namePartsOf(fullName: string | null): NameKeyParts {
-  const full = fullName === null ? null : asciiKey(fullName);
+function toPerson(key: string, rows: PersonRecord[]): Person {
+  const first = rows[0] as PersonRecord;
+  const full = first.fullName === null ? null : asciiKey(first.fullName);
   const tokens = full === null || full === '' ? [] : full.split(' ');
   const n = tokens.length;
-  return {
-    full: n === 0 ? null : full,
-    sur: n >= 2 ? (tokens[0] ?? null) : null,
-    mid: n >= 3 ? tokens.slice(1, n - 1).join(' ') : null,
-    giv: n >= 1 ? (tokens[n - 1] ?? null) : null,
-    middleGender: n >= 3 && tokens[1] === 'thi' ? 'F' : n >= 3 && tokens[1] === 'van' ? 'M' : null,
-  };
-}
-
-/** Each distinct full name parsed once per run: a district's million payees share a few hundred thousand names. */
-type NameMemo = Map<string, NameKeyParts>;
-
-const NO_NAME = namePartsOf(null);
-
-function toPerson(key: string, rows: PersonRecord[], names: NameMemo): Person {
-  const first = rows[0] as PersonRecord;
-  let name = first.fullName === null ? NO_NAME : names.get(first.fullName);
-  if (name === undefined) {
-    name = namePartsOf(first.fullName);
-    names.set(first.fullName as string, name);
-  }
-  const gender = first.gender ?? name.middleGender;
+  const gender = first.gender ?? (n >= 3 && tokens[1] === 'thi' ? 'F' : n >= 3 && tokens[1] === 'van' ? 'M' : null);
   let date: string | null = null;
   let code: string | undefined;
   for (const r of rows) {
@@ -78,10 +49,10 @@ function toPerson(key: string, rows: PersonRecord[], names: NameMemo): Person {
     rows,
     first,
     household: code === undefined ? key : `hh:${textKey(code)}`,
-    full: name.full,
-    sur: name.sur,
-    mid: name.mid,
-    giv: name.giv,
+    full: n === 0 ? null : full,
+    sur: n >= 2 ? (tokens[0] ?? null) : null,
+    mid: n >= 3 ? tokens.slice(1, n - 1).join(' ') : null,
+    giv: n >= 1 ? (tokens[n - 1] ?? null) : null,
     gender,
     birthDate: date,
   };
@@ -142,8 +113,7 @@ export function analyseNames(ctx: CheckContext, s: StatSettings, freq: NameFrequ
   const { rows } = paymentRows(ctx);
   // forEach, not a spread of the entries: a million [key, rows] arrays kept until the map is read through.
   const people: Person[] = [];
-  const names: NameMemo = new Map();
-  groupBy(rows, personKey).forEach((list, k) => people.push(toPerson(k, list, names)));
+  groupBy(rows, personKey).forEach((list, k) => people.push(toPerson(k, list)));
   const areas = groupBy(people, (p) => {
     const commune = communeKeyOf(p.first);
     return commune === null ? null : `${commune}|${textKey(p.first.village)}`;
