@@ -5,7 +5,13 @@ import { runCli } from './program.js';
 
 // Relative paths on the command line are the user's, from the folder `npm run ansinh` was typed in.
 const callers = callersDirectory(process.env, process.cwd());
-if (callers !== null) process.chdir(callers);
+if (callers !== null) {
+  try {
+    process.chdir(callers);
+  } catch {
+    // The folder is gone or closed to this user: paths stay relative to the package folder, as npm left them.
+  }
+}
 
 /** Commands that run every check over whole audits (see AUDIT_SEMI_SPACE_MB). */
 const CHECK_COMMANDS = new Set(['audit', 'evaluate']);

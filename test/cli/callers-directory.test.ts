@@ -1,10 +1,11 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { callersDirectory } from '../../src/cli/callers-directory.js';
 import { villageSheet } from '../ingest/village-workbook.js';
 import { tempDir, writeWorkbook } from '../ingest/write-files.js';
-import { ROOT, type CliResult } from './run-cli.js';
+import { ROOT, runAnsinh, type CliResult } from './run-cli.js';
 
 /** `npm --prefix ROOT run --silent ansinh -- …` typed in `cwd`, as a user in a folder of spreadsheets does. */
 function npmRunAnsinh(cwd: string, args: readonly string[]): Promise<CliResult> {
@@ -47,6 +48,12 @@ describe('paths typed after npm run ansinh', () => {
       await dir.cleanup();
     }
   }, 60_000);
+
+  it('stay relative to the package folder when the folder npm was typed in is gone', async () => {
+    const result = await runAnsinh(['inspect', 'samples/payouts-nghen.xlsx'], { npm_lifecycle_event: 'ansinh', INIT_CWD: path.join(ROOT, 'khong-con-thu-muc-nay') });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('payouts-nghen.xlsx');
+  });
 
   it('leave the defaults in the package: evaluate typed in another folder still scores the bundled samples', async () => {
     const dir = await tempDir();
