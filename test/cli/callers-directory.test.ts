@@ -1,27 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { callersDirectory } from '../../src/cli/callers-directory.js';
 import { villageSheet } from '../ingest/village-workbook.js';
 import { tempDir, writeWorkbook } from '../ingest/write-files.js';
-import { ROOT, runAnsinh, type CliResult } from './run-cli.js';
-
-/** `npm --prefix ROOT run --silent ansinh -- …` typed in `cwd`, as a user in a folder of spreadsheets does. */
-function npmRunAnsinh(cwd: string, args: readonly string[]): Promise<CliResult> {
-  const env = { ...process.env };
-  // What npm sets for a script comes from this run of npm, not from the `npm test` running this suite.
-  for (const key of Object.keys(env)) if (key.startsWith('npm_') || key === 'INIT_CWD') delete env[key];
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['--prefix', ROOT, 'run', '--silent', 'ansinh', '--', ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+import { npmRunAnsinh, ROOT, runAnsinh } from './run-cli.js';
 
 describe('paths typed after npm run ansinh', () => {
   it('are the folder the user typed the command in, only for the CLI’s own npm scripts', () => {
