@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { RegisterKind, Role } from '../domain/index.js';
-import { createAudit, openDb, type DbHandle } from '../store/index.js';
+import { createAudit, KeptRecords, openDb, type DbHandle } from '../store/index.js';
 import type { FindingsDocument } from './findings-document.js';
 import { ingestBatch } from './ingest-batch.js';
 import type { IngestUploadResult } from './ingest-upload.js';
@@ -49,6 +49,8 @@ export async function auditFiles(input: AuditFilesInput): Promise<AuditFilesResu
       ...input.payouts.map((file) => ({ role: 'payouts' as const, file })),
       ...input.registers.map((r) => ({ role: `register:${r.kind}` as const, file: r.file })),
     ];
+    // The checks read the records as stored without reading them back from the database.
+    const kept = new KeptRecords();
     let started = performance.now();
     await ingestBatch(
       handle.db,
@@ -56,13 +58,19 @@ export async function auditFiles(input: AuditFilesInput): Promise<AuditFilesResu
         auditId: audit.id,
         path: job.file,
         role: job.role,
+        keep: kept,
         ...(input.onProgress ? { onProgress: (rows: number) => input.onProgress?.(job.file, rows) } : {}),
       })),
       (k, result) => input.onFile?.(jobs[k]?.file ?? '', result),
     );
     timings['ingest'] = performance.now() - started;
     started = performance.now();
-    const run = await runAudit(handle.db, { auditId: audit.id, packageId: input.packageId, ...(input.now ? { now: input.now } : {}) });
+    const run = await runAudit(handle.db, {
+      auditId: audit.id,
+      packageId: input.packageId,
+      records: kept.take(),
+      ...(input.now ? { now: input.now } : {}),
+    });
     timings['checks'] = performance.now() - started;
     if (input.json) {
       started = performance.now();

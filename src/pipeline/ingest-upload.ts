@@ -4,7 +4,7 @@ import path from 'node:path';
 import { AppError, type PersonRecord, type Role } from '../domain/index.js';
 import { noDataRowsError, readBatchesInWorker, readRecords, ReaderThread, type ExplicitMapping, type FileRead, type FileStats, type IngestOptions } from '../ingest/index.js';
 import type { GroupVocabulary } from '../normalize/index.js';
-import { findUploadBySha, storeUpload, type Db, type EncodedRecords, type UploadInput, type UploadRow, type WriteWorker } from '../store/index.js';
+import { findUploadBySha, storeUpload, type Db, type EncodedRecords, type KeptRecords, type UploadInput, type UploadRow, type WriteWorker } from '../store/index.js';
 import { sha256File } from './file-hash.js';
 import { createBatchDecoder, type PackedRecords } from './record-transfer.js';
 
@@ -49,6 +49,8 @@ export interface IngestUploadInput {
   readonly sharedWriter?: WriteWorker;
   /** The file as already being read by a reader thread (see {@link prefetchFile}); else it is read here. */
   readonly source?: FileRead<PackedRecords>;
+  /** Where to keep the upload's records as the checks read them back, once it is stored (see KeptRecords). */
+  readonly keep?: KeptRecords;
 }
 
 /** A reader thread whose reads ingestUpload takes as `source`: batches packed as ingestUpload unpacks them. */
@@ -97,6 +99,7 @@ export async function ingestUpload(db: Db, input: IngestUploadInput): Promise<In
   const source = input.source;
   const inWorker = source === undefined && (input.readInWorker ?? (await worthAWorker(input.path)));
   let stats: FileStats | undefined;
+  const keeper = input.keep?.forUpload(input.role, file);
   async function* batches(): AsyncGenerator<readonly PersonRecord[] | EncodedRecords> {
     const decode = createBatchDecoder();
     // Typed to accept return(undefined): closing it early (the store failed) stops the reading worker.
@@ -115,7 +118,9 @@ export async function ingestUpload(db: Db, input: IngestUploadInput): Promise<In
           if (empty) throw empty;
           return;
         }
-        yield Array.isArray(step.value) ? step.value : decode(step.value);
+        const batch = Array.isArray(step.value) ? step.value : decode(step.value);
+        keeper?.add(batch);
+        yield batch;
       }
     } finally {
       if (stats === undefined) await generator.return(undefined);
@@ -152,6 +157,7 @@ export async function ingestUpload(db: Db, input: IngestUploadInput): Promise<In
       : { writeInWorker: input.writeInWorker === 'auto' ? await worthAWriter(input.path) : (input.writeInWorker ?? false) },
   );
   if (!stats) throw new AppError('INTERNAL', 'không nhận được thống kê của tệp sau khi đọc', { file });
+  keeper?.stored();
   return { upload, stats, sha256 };
 }
 

@@ -41,17 +41,26 @@ export function partitionRecords(records: readonly PersonRecord[]): AuditData {
 
 
 /**
- * Runs every enabled check of the audit's package over its stored rows, stores the findings as a
+ * Runs every enabled check of the audit's package over its stored rows (or `records`), stores the findings as a
  * new run (keeping review state of findings that still hold) and returns the findings document.
  */
-export async function runAudit(db: Db, args: { auditId: number; packageId: string; now?: Date }): Promise<RunAuditResult> {
+export async function runAudit(
+  db: Db,
+  args: {
+    auditId: number;
+    packageId: string;
+    now?: Date;
+    /** The audit's records as loadRecords reads them without raw cells, when the caller already has them (see KeptRecords). */
+    records?: readonly PersonRecord[];
+  },
+): Promise<RunAuditResult> {
   const rules = loadPackage(args.packageId);
   const run = await createRun(db, args.auditId, args.packageId, rules.version);
   await updateRun(db, run.id, { status: 'running', progress: 0 });
   try {
     // The checks never read the raw cells: left out, the records take less memory.
     const { data, findings, perCheck } = await withChecksHeapGrowth(async () => {
-      const data = partitionRecords(await loadRecords(db, args.auditId, undefined, { raw: false }));
+      const data = partitionRecords(args.records ?? (await loadRecords(db, args.auditId, undefined, { raw: false })));
       // The matcher's prepared rows and pairs are garbage after its last check: collected at once, not on top of the next checks' garbage.
       return { data, ...runChecks(data, rules, { onMatcherReleased: collectGarbage }) };
     });

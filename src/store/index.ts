@@ -25,3 +25,4 @@ export { toStoredFinding } from './findings.js';
 export { auditListStats, listRecordCommunes, summarizeFindings, type FindingGroupTotal, type FindingSummary } from './audit-overview.js';
 export { listAuditLogActions, queryAuditLog, type AuditLogQuery } from './audit-log-query.js';
 export type { WriteWorker } from './write-worker-client.js';
+export { KeptRecords, type UploadKeeper } from './kept-records.js';

@@ -1,4 +1,4 @@
-import { personRecordFrom, type NormalizeFlag, type PersonRecord, type Role } from '../domain/index.js';
+import { personFieldValuesInto, personRecordFrom, type NormalizeFlag, type PersonRecord, type Role } from '../domain/index.js';
 import type { RecordTable } from './schema.js';
 
 type FieldKind = 'text' | 'number';
@@ -137,6 +137,24 @@ export class StringPool {
 }
 
 const fieldValues = new Array<unknown>(PERSON_FIELDS.length).fill(null);
+
+const FIELD_KINDS: readonly FieldKind[] = PERSON_FIELDS.map(([, kind]) => kind);
+
+/**
+ * The record {@link recordFromRow} would read back once `r` is stored, without storing it: the same
+ * field values (each through columnValue), no raw cells, repeated values shared through `strings`; role and
+ * file as its upload's (the store refuses a record of another role).
+ * For a job that ingests and checks in one process (see KeptRecords).
+ */
+export function recordAsStored(r: PersonRecord, role: Role, uploadFile: string, strings: StringPool): PersonRecord {
+  personFieldValuesInto(r, fieldValues, 0);
+  for (let i = 0; i < FIELD_KINDS.length; i++) {
+    const value = columnValue(fieldValues[i], FIELD_KINDS[i] as FieldKind);
+    fieldValues[i] = typeof value === 'string' && SHARED_FIELD[i] === true ? strings.text(value) : value;
+  }
+  const head = { role, file: r.file ?? uploadFile, sheet: strings.text(r.sheet), row: Number(columnValue(r.row, 'number')), raw: NO_RAW, flags: strings.flags(r.flags) };
+  return personRecordFrom(head, fieldValues, 0);
+}
 
 /**
  * Rebuilds the PersonRecord a row was stored from; role and file come from its upload. `raw: false`

@@ -1,0 +1,92 @@
+import type { PersonRecord, Role } from '../domain/index.js';
+import { ENCODED, ENCODED_WIDTH, type EncodedRecords } from './record-encoding.js';
+import { recordAsStored, recordFromRow, StringPool } from './record-columns.js';
+
+/**
+ * The records of the uploads a job stored, kept as loadRecords(db, audit, undefined, { raw: false })
+ * would read them back: for a job that ingests and then checks in one process (the CLI's audit), which
+ * so skips reading and decoding every row again (a quarter of the checks' time on a million-row district).
+ * Each upload's rows are collected while it is stored and kept only once it is (see {@link UploadKeeper}).
+ */
+export class KeptRecords {
+  private readonly strings = new StringPool();
+  private kept: PersonRecord[] = [];
+
+  /** A keeper for one upload's batches, in the order the store receives them. */
+  forUpload(role: Role, uploadFile: string): UploadKeeper {
+    return new UploadKeeper(this.strings, role, uploadFile, (records) => {
+      for (const record of records) this.kept.push(record);
+    });
+  }
+
+  /** Every kept record, uploads in the order they were stored; the keeper lets go of them. */
+  take(): PersonRecord[] {
+    const records = this.kept;
+    this.kept = [];
+    return records;
+  }
+}
+
+/** Collects one upload's records; they join the job's only when {@link UploadKeeper.stored} is called. */
+export class UploadKeeper {
+  private readonly records: PersonRecord[] = [];
+  private readonly sheetOrder = new Map<string, number>();
+  private inOrder = true;
+  private lastSheet = -1;
+  private lastRow = -Infinity;
+
+  constructor(
+    private readonly strings: StringPool,
+    private readonly role: Role,
+    private readonly uploadFile: string,
+    private readonly onStored: (records: readonly PersonRecord[]) => void,
+  ) {}
+
+  /** A batch as the store receives it: records, or records already encoded for it. */
+  add(batch: readonly PersonRecord[] | EncodedRecords): void {
+    if (Array.isArray(batch)) {
+      for (const record of batch as readonly PersonRecord[]) this.push(recordAsStored(record, this.role, this.uploadFile, this.strings));
+      return;
+    }
+    const { count, values } = batch as EncodedRecords;
+    const decode = { raw: false, strings: this.strings };
+    for (let i = 0, o = 0; i < count; i++, o += ENCODED_WIDTH) {
+      const row = {
+        file: values[o + ENCODED.file] as string | null,
+        sheet: String(values[o + ENCODED.sheet]),
+        row_number: Number(values[o + ENCODED.row]),
+        record_json: String(values[o + ENCODED.json]),
+      };
+      this.push(recordFromRow(row, this.role, this.uploadFile, decode));
+    }
+  }
+
+  /** The upload is stored: its records join the job's, in the order loadRecords reads them. */
+  stored(): void {
+    if (!this.inOrder) this.sortAsStored();
+    this.onStored(this.records);
+    this.records.length = 0;
+  }
+
+  private push(record: PersonRecord): void {
+    let sheet = this.sheetOrder.get(record.sheet);
+    if (sheet === undefined) {
+      sheet = this.sheetOrder.size;
+      this.sheetOrder.set(record.sheet, sheet);
+    }
+    if (sheet < this.lastSheet || (sheet === this.lastSheet && record.row < this.lastRow)) this.inOrder = false;
+    this.lastSheet = sheet;
+    this.lastRow = record.row;
+    this.records.push(record);
+  }
+
+  /**
+   * The store numbers sheets in the order they first arrive and reads an upload back by that number, then
+   * row, then arrival: the same order here, for rows that did not arrive in it.
+   */
+  private sortAsStored(): void {
+    // Array sort is stable: rows of one sheet and row number keep their arrival order.
+    this.records.sort((a, b) => (this.sheetOrder.get(a.sheet) ?? 0) - (this.sheetOrder.get(b.sheet) ?? 0) || a.row - b.row);
+  }
+}
+
