@@ -34,6 +34,19 @@ function slice(tokens: readonly string[] | null, from: number, to: number): stri
   return tokens === null || to <= from ? null : tokens.slice(from, to).join(' ');
 }
 
+/**
+ * A name part's share among reference names by its diacritic-free key (1 when absent). Module functions, not
+ * closures in parseName: tsx keeps function names, so each closure made per name cost a defineProperty call.
+ */
+function keyShare(names: NameFrequencies, part: NamePart, key: string | null, gender: Gender | null): number {
+  return key === null ? 1 : names.share(part, key, false, gender);
+}
+
+/** A name part's share by its tone form, else by its key's share. */
+function toneShare(names: NameFrequencies, part: NamePart, tone: string | null, byKey: number, gender: Gender | null): number {
+  return tone === null ? byKey : names.share(part, tone, true, gender);
+}
+
 export function parseName(
   full: string | null,
   nameKey: string | null,
@@ -68,12 +81,9 @@ export function parseName(
   const midFirst = keyTokens[1];
   const nameGender: Gender | null =
     gender ?? (n >= 3 && midFirst === 'thi' ? 'F' : n >= 3 && midFirst === 'van' ? 'M' : null);
-  const refKey = (p: NamePart, k: string | null): number => (k === null ? 1 : names.share(p, k, false, nameGender));
-  const refTone = (p: NamePart, t: string | null, byKey: number): number =>
-    t === null ? byKey : names.share(p, t, true, nameGender);
-  const surRefKey = refKey('surname', surKey);
-  const midRefKey = refKey('middle', midKey);
-  const givRefKey = refKey('given', givKey);
+  const surRefKey = keyShare(names, 'surname', surKey, nameGender);
+  const midRefKey = keyShare(names, 'middle', midKey, nameGender);
+  const givRefKey = keyShare(names, 'given', givKey, nameGender);
   const nameJoined = key === null ? null : key.replace(/ /g, '');
   return {
     surKey,
@@ -85,9 +95,9 @@ export function parseName(
     nameJoined,
     nameKey: key,
     nameGender,
-    surRef: refTone('surname', surTone, surRefKey),
-    midRef: refTone('middle', midTone, midRefKey),
-    givRef: refTone('given', givTone, givRefKey),
+    surRef: toneShare(names, 'surname', surTone, surRefKey, nameGender),
+    midRef: toneShare(names, 'middle', midTone, midRefKey, nameGender),
+    givRef: toneShare(names, 'given', givTone, givRefKey, nameGender),
     surRefKey,
     midRefKey,
     givRefKey,

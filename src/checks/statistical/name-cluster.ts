@@ -58,6 +58,11 @@ function toPerson(key: string, rows: PersonRecord[]): Person {
   };
 }
 
+/** Adds one to `k`'s count (not a closure in Counts.add: tsx keeps function names, a defineProperty call per closure). */
+function bump(m: Map<string, number>, k: string | null): void {
+  if (k !== null) m.set(k, (m.get(k) ?? 0) + 1);
+}
+
 /** Counts of name parts and birth years over people (the audit, or one village). */
 class Counts {
   readonly parts: Record<NamePart, Map<string, number>> = { surname: new Map(), middle: new Map(), given: new Map() };
@@ -67,9 +72,6 @@ class Counts {
 
   add(p: Person): void {
     this.people += 1;
-    const bump = (m: Map<string, number>, k: string | null) => {
-      if (k !== null) m.set(k, (m.get(k) ?? 0) + 1);
-    };
     bump(this.parts.surname, p.sur);
     bump(this.parts.middle, p.mid);
     bump(this.parts.given, p.giv);
