@@ -150,9 +150,10 @@ export function recordAsStored(r: PersonRecord, role: Role, uploadFile: string, 
   personFieldValuesInto(r, fieldValues, 0);
   for (let i = 0; i < FIELD_KINDS.length; i++) {
     const value = columnValue(fieldValues[i], FIELD_KINDS[i] as FieldKind);
-    fieldValues[i] = typeof value === 'string' && SHARED_FIELD[i] === true ? strings.text(value) : value;
+    // −0 is written to the JSON as 0.
+    fieldValues[i] = typeof value === 'string' ? (SHARED_FIELD[i] === true ? strings.text(value) : value) : value === 0 ? 0 : value;
   }
-  const head = { role, file: r.file ?? uploadFile, sheet: strings.text(r.sheet), row: Number(columnValue(r.row, 'number')), raw: NO_RAW, flags: strings.flags(r.flags) };
+  const head = { role, file: r.file ?? uploadFile, sheet: strings.text(r.sheet), row: Number(columnValue(r.row, 'number')) || 0, raw: NO_RAW, flags: strings.flags(r.flags) };
   return personRecordFrom(head, fieldValues, 0);
 }
 

@@ -69,7 +69,7 @@ describe('KeptRecords: the records an audit ingested, as the database reads them
       makeRecord({ sheet: 'Thôn 1', row: 7, fullName: 'Trần Văn Hùng', amount: Number.NaN, flags: ['AMOUNT_UNPARSED'] }),
       makeRecord({ sheet: 'Thôn 2', row: 4, fullName: 'Phạm Thị Lan', birthYear: 1960 }),
       makeRecord({ sheet: 'Thôn 1', row: 3, fullName: 'Ngô Văn Tư', months: Number.POSITIVE_INFINITY }),
-      makeRecord({ sheet: 'Thôn 2', row: 4, fullName: 'Phạm Thị Lan (dòng lặp)' }),
+      makeRecord({ sheet: 'Thôn 2', row: 4, fullName: 'Phạm Thị Lan (dòng lặp)', amount: -0 }),
     ];
     await storeUpload(
       db,
@@ -92,6 +92,7 @@ describe('KeptRecords: the records an audit ingested, as the database reads them
     ]);
     expect(records[4]?.amount).toBeNull();
     expect(records[3]?.months).toBeNull();
+    expect(Object.is(records[1]?.amount, 0)).toBe(true); // -0 reads back from the stored JSON as 0
   });
 
   it('keeps nothing of an upload that was refused', async () => {
