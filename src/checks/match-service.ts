@@ -1,5 +1,5 @@
 import type { PersonRecord, RegisterKind } from '../domain/index.js';
-import { DEFAULT_MATCH_CONFIG, KeyTable, bestMatches, dedupe, newPrepareCache, type MatchConfig, type MatchInput, type MatchPair } from '../match/index.js';
+import { DEFAULT_MATCH_CONFIG, KeyTable, numericIdKey, bestMatches, dedupe, newPrepareCache, type MatchConfig, type MatchInput, type MatchPair } from '../match/index.js';
 import type { PackageRules } from '../rules/index.js';
 import { hasProxy, hasTrustedId } from './person-key.js';
 import { notSamePersonReason } from './same-person.js';
@@ -143,13 +143,6 @@ export function createMatchService(data: AuditData, rules: PackageRules): MatchS
     },
   };
   return service;
-}
-
-const DIGITS = /^[0-9]+$/;
-
-/** An all-digit ID of up to 13 digits as one exact number (its value × 16 + its length, so "012" ≠ "12"); −1 otherwise. */
-function numericIdKey(id: string): number {
-  return id.length > 0 && id.length <= 13 && DIGITS.test(id) ? Number(id) * 16 + id.length : -1;
 }
 
 function buildClusters(rows: readonly PersonRecord[], pairs: readonly MatchPair[]): PersonClusters {

@@ -8,4 +8,4 @@ export { newPrepareCache, type PrepareCache } from './prepare.js';
 export { explainMatch, formatWeight } from './explain-match.js';
 export { clusterPairs } from './cluster-pairs.js';
 export { asciiKey, toneForm } from './text.js';
-export { KeyTable } from './key-table.js';
+export { KeyTable, numericIdKey } from './key-table.js';

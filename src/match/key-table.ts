@@ -1,3 +1,13 @@
+const DIGITS = /^[0-9]+$/;
+
+/**
+ * An all-digit ID of up to 13 digits as one exact number for a {@link KeyTable} (its value × 16 + its length,
+ * so "012345678" ≠ "12345678"); −1 for any other text.
+ */
+export function numericIdKey(id: string): number {
+  return id.length > 0 && id.length <= 13 && DIGITS.test(id) ? Number(id) * 16 + id.length : -1;
+}
+
 /**
  * Numbers distinct non-negative integer keys (below 2^53) 0, 1, 2, … in order of first sight. An open-addressing
  * table on typed arrays: a Map with keys above 2^31 boxes every key, which dominated blocking a million records.

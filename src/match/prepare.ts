@@ -4,7 +4,7 @@
  */
 import type { Gender, IdKind, PersonRecord } from '../domain/index.js';
 import type { NameFrequencies } from './name-frequencies.js';
-import { KeyTable } from './key-table.js';
+import { KeyTable, numericIdKey } from './key-table.js';
 import { parseName } from './parse-name.js';
 import type { NameParts } from './parse-name.js';
 import type { PrepareCache } from './prepare-cache.js';
@@ -103,7 +103,7 @@ export class ValueCounts {
     return this.sum((c) => c.giv, p.name.givId);
   }
   year(p: Prepared): number {
-    return this.sum((c) => c.year, p.year > 0 && p.year < 10000 ? p.year : -1);
+    return this.sum((c) => c.year, countedYear(p));
   }
   date(p: Prepared): number {
     return this.sum((c) => c.date, p.dateId);
@@ -139,17 +139,15 @@ function compact(text: string | null): string | null {
   return t === '' ? null : t;
 }
 const PLAIN_CODE = /^[0-9A-Z\-./]+$/;
-const DIGITS = /^[0-9]+$/;
 
 /**
  * A number standing for an ID text without a string map (a million distinct IDs made that the slowest step):
- * value × 16 + length for all-digit IDs of up to 13 digits (so "012345678" ≠ "12345678"), else an interned
- * id above 2^52. −1 when absent.
+ * {@link numericIdKey} for all-digit IDs of up to 13 digits, else an interned id above 2^52. −1 when absent.
  */
 function idKeyOf(text: string | null, cache: PrepareCache): number {
   if (text === null) return -1;
-  if (text.length <= 13 && DIGITS.test(text)) return Number(text) * 16 + text.length;
-  return 2 ** 52 + cache.idTexts.id(text);
+  const numeric = numericIdKey(text);
+  return numeric >= 0 ? numeric : 2 ** 52 + cache.idTexts.id(text);
 }
 
 const VILLAGE_PREFIX = /^(?:thon|ap|to dan pho|to|xom|ban|buon|khu pho|khom|khu|lang|doi|so)\s+(?=\S)/;
