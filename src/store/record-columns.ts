@@ -141,6 +141,16 @@ const fieldValues = new Array<unknown>(PERSON_FIELDS.length).fill(null);
 const FIELD_KINDS: readonly FieldKind[] = PERSON_FIELDS.map(([, kind]) => kind);
 
 /**
+ * Person field `i` as the store reads it back: through columnValue, −0 as 0 (JSON writes it so), and a
+ * repeated value shared through `pool` when given.
+ */
+function fieldAsRead(i: number, value: unknown, pool: StringPool | undefined): unknown {
+  const read = columnValue(value, FIELD_KINDS[i] as FieldKind);
+  if (typeof read === 'string') return pool !== undefined && SHARED_FIELD[i] === true ? pool.text(read) : read;
+  return read === 0 ? 0 : read;
+}
+
+/**
  * The record {@link recordFromRow} would read back once `r` is stored, without storing it: the same
  * field values (each through columnValue), no raw cells, repeated values shared through `strings`; role and
  * file as its upload's (the store refuses a record of another role).
@@ -148,11 +158,7 @@ const FIELD_KINDS: readonly FieldKind[] = PERSON_FIELDS.map(([, kind]) => kind);
  */
 export function recordAsStored(r: PersonRecord, role: Role, uploadFile: string, strings: StringPool): PersonRecord {
   personFieldValuesInto(r, fieldValues, 0);
-  for (let i = 0; i < FIELD_KINDS.length; i++) {
-    const value = columnValue(fieldValues[i], FIELD_KINDS[i] as FieldKind);
-    // −0 is written to the JSON as 0.
-    fieldValues[i] = typeof value === 'string' ? (SHARED_FIELD[i] === true ? strings.text(value) : value) : value === 0 ? 0 : value;
-  }
+  for (let i = 0; i < FIELD_KINDS.length; i++) fieldValues[i] = fieldAsRead(i, fieldValues[i], strings);
   const head = { role, file: r.file ?? uploadFile, sheet: strings.text(r.sheet), row: Number(columnValue(r.row, 'number')) || 0, raw: NO_RAW, flags: strings.flags(r.flags) };
   return personRecordFrom(head, fieldValues, 0);
 }
@@ -171,12 +177,10 @@ export function recordFromRow(
   const packed = JSON.parse(row.record_json) as unknown[];
   const pool = options?.strings;
   const cells = Array.isArray(packed[0]) ? (packed[0] as unknown[]) : null;
-  for (let i = 0; i < PERSON_FIELDS.length; i++) {
-    const kind = (PERSON_FIELDS[i] as (typeof PERSON_FIELDS)[number])[1];
+  for (let i = 0; i < FIELD_KINDS.length; i++) {
     const stored = packed[FIRST_FIELD + i];
     // A number in a text field is the position of the raw cell it equals (see referToRawCells).
-    const value = columnValue(kind === 'text' && typeof stored === 'number' && cells !== null ? cells[stored] : stored, kind);
-    fieldValues[i] = pool !== undefined && typeof value === 'string' && SHARED_FIELD[i] === true ? pool.text(value) : value;
+    fieldValues[i] = fieldAsRead(i, FIELD_KINDS[i] === 'text' && typeof stored === 'number' && cells !== null ? cells[stored] : stored, pool);
   }
   const head = {
     role,
