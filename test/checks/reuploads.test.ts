@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentHash, contentIds, dropReuploads, SUPERSEDE_SHARE, supersededUploads, uploadSegments, type UploadSegments } from '../../src/checks/reuploads.js';
+import { contentHash, contentIds, quickHash, dropReuploads, SUPERSEDE_SHARE, supersededUploads, uploadSegments, type UploadSegments } from '../../src/checks/reuploads.js';
 import { person } from './factories.js';
 
 const payout = (fullName: string, file: string, row: number, amount = 1_500_000) => person({ role: 'payouts', fullName, file, row, amount });
@@ -12,12 +12,36 @@ describe('contentIds', () => {
   });
 
   it('stays exact when every hash collides', () => {
-    expect(Array.from(contentIds(rows, () => 42))).toEqual([0, 1, 0, 2]);
+    expect(Array.from(contentIds(rows, () => 42, () => 7))).toEqual([0, 1, 0, 2]);
   });
 
   it('stays exact when some hashes collide', () => {
     const many = [...rows, payout('Bình', 'c.xlsx', 2), payout('Chi', 'c.xlsx', 3), payout('An', 'c.xlsx', 4, 1_000_000)];
-    expect(Array.from(contentIds(many, (r) => (r.fullName ?? '').length))).toEqual([0, 1, 0, 2, 1, 3, 2]);
+    expect(Array.from(contentIds(many, (r) => (r.fullName ?? '').length, () => 7))).toEqual([0, 1, 0, 2, 1, 3, 2]);
+  });
+
+  it('numbers rows alone with their quick hash without the full hash, in the same order', () => {
+    const many = [...rows, payout('Bình', 'c.xlsx', 2), payout('Chi', 'c.xlsx', 3), payout('An', 'c.xlsx', 4, 1_000_000)];
+    const hashed: string[] = [];
+    const ids = contentIds(many, (r) => {
+      hashed.push(`${r.fullName}@${r.file}:${r.row}`);
+      return contentHash(r);
+    });
+    expect(Array.from(ids)).toEqual([0, 1, 0, 2, 1, 3, 2]);
+    // 'Chi' is alone with its name: no copy possible, so it is never hashed in full.
+    expect(hashed).not.toContain('Chi@c.xlsx:3');
+    expect(hashed).toContain('An@b.xlsx:9');
+  });
+
+  it('gives rows with the same content the same quick hash, and rows apart in name, ID, birth or amount another', () => {
+    const a = quickHash(payout('Nguyễn Văn An', 'a.xlsx', 5));
+    expect(Number.isSafeInteger(a) && a >= 0).toBe(true);
+    expect(quickHash(payout('Nguyễn Văn An', 'b.xlsx', 7))).toBe(a);
+    expect(quickHash({ ...payout('Nguyễn Văn An', 'a.xlsx', 5), amount: -0 })).toBe(quickHash({ ...payout('Nguyễn Văn An', 'a.xlsx', 5), amount: 0 }));
+    expect(quickHash(payout('Nguyễn Văn Ân', 'a.xlsx', 5))).not.toBe(a);
+    expect(quickHash(payout('Nguyễn Văn An', 'a.xlsx', 5, 1_500_001))).not.toBe(a);
+    expect(quickHash({ ...payout('Nguyễn Văn An', 'a.xlsx', 5), idNumber: '042075001234' })).not.toBe(a);
+    expect(quickHash({ ...payout('Nguyễn Văn An', 'a.xlsx', 5), birthYear: 1976 })).not.toBe(a);
   });
 
   it('hashes into 53 bits, the same for equal rows and apart for rows one value apart', () => {
