@@ -37,7 +37,16 @@ const TOTAL_LABEL = /^(tong cong|cong|tong so|tong|cong trang|tong cong trang|ce
  * name column and no ID. Kept out so it is never reported as a person.
  */
 export function isTotalRow(r: PersonRecord): boolean {
-  return r.idNumber === null && r.fullName !== null && TOTAL_LABEL.test(textKey(r.fullName));
+  return r.idNumber === null && r.fullName !== null && !startsOffLabel(r.fullName) && TOTAL_LABEL.test(textKey(r.fullName));
+}
+
+/**
+ * Whether a text starts with an ASCII letter other than t or c, so its key cannot start a footer label (most
+ * names: folding every name without an ID was a second of a million-row audit).
+ */
+function startsOffLabel(text: string): boolean {
+  const c = text.charCodeAt(0) | 0x20; // A–Z → a–z; no other character lands in a–z
+  return c >= 0x61 && c <= 0x7a && c !== 0x74 && c !== 0x63;
 }
 
 /** Findings with the same id (the same anomaly reached twice) become one, listing all their rows. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHECKS, checkSettings, findingId, runChecks, type AuditData } from '../../src/checks/index.js';
+import { CHECKS, checkSettings, findingId, isTotalRow, runChecks, type AuditData } from '../../src/checks/index.js';
 import { CATEGORIES } from '../../src/domain/index.js';
 import { beneficiary, payout, registerRow, RULES } from './factories.js';
 
@@ -93,6 +93,17 @@ describe('prepareData', () => {
       RULES,
     );
     expect(findings).toEqual([]);
+  });
+
+  it('tells footer labels from names, whatever case, marks or punctuation surround them', () => {
+    const total = (fullName: string, idNumber: string | null = null) => isTotalRow(beneficiary({ fullName, idNumber }));
+    for (const label of ['Tổng cộng', 'TỔNG CỘNG', 'Cộng', 'cộng:', '- Tổng cộng -', '  Tổng số', 'Céng', 'Tổng cộng trang', 'Tổng cộng'.normalize('NFD')]) {
+      expect(total(label), label).toBe(true);
+    }
+    for (const name of ['Nguyễn Văn Tổng', 'Trần Cộng', 'Cao Thị Cộng', 'Đỗ Tổng', 'Lê Văn Công', 'Tống Văn Cường', 'Công']) {
+      expect(total(name), name).toBe(name === 'Công'); // 'Công' folds to 'cong', a footer label, when it has no ID
+    }
+    expect(total('Tổng cộng', '042075001234')).toBe(false);
   });
 });
 
