@@ -25,12 +25,17 @@ export const notInApprovedList: CheckDefinition = {
     const { payouts, beneficiaries } = ctx.data;
     if (!cfg?.enabled || payouts.length === 0 || beneficiaries.length === 0) return [];
     const best = ctx.matches.bestMatches('payouts', 'beneficiaries');
-    const byName = new Set(beneficiaries.map((b) => `${nameKeyOf(b)}|${b.communeCode ?? ''}`));
+    // The approved names by commune, for a proxy's receiver: built only if an unmatched payout has a proxy
+    // (a million keys otherwise made for nothing).
+    let byName: Set<string> | undefined;
     const findings: Finding[] = [];
     payouts.forEach((r: PersonRecord, i) => {
       const pair = best[i] ?? null;
       if (pair !== null && (pair.decision === 'match' || !cfg.reportPossible)) return;
-      if (hasProxy(r) && byName.has(`${textKey(r.receiver)}|${r.communeCode ?? ''}`)) return;
+      if (hasProxy(r)) {
+        byName ??= new Set(beneficiaries.map((b) => `${nameKeyOf(b)}|${b.communeCode ?? ''}`));
+        if (byName.has(`${textKey(r.receiver)}|${r.communeCode ?? ''}`)) return;
+      }
       const candidate = pair === null ? undefined : beneficiaries[pair.b];
       findings.push(
         makeFinding({
