@@ -25,6 +25,19 @@ function text(t: string): void {
   for (let i = 0; i < t.length; i++) mix(t.charCodeAt(i));
 }
 
+function number(v: number): void {
+  float[0] = v === 0 ? 0 : v; // −0 and 0 are the same value
+  mix(words[0] ?? 0);
+  mix(words[1] ?? 0);
+}
+
+/** The running state as a 53-bit number. */
+function digest(): number {
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
 /**
  * A 53-bit hash of a row's content: role, flags and every normalised field (not where the row sits), value
  * by value, without building a text of the row (that text was most of the time and garbage of comparing a
@@ -43,15 +56,10 @@ export function contentHash(r: PersonRecord): number {
     const v = valuesA[k];
     mix(0x20000 + k);
     if (typeof v === 'string') text(v);
-    else if (typeof v === 'number') {
-      float[0] = v === 0 ? 0 : v; // −0 and 0 are the same value
-      mix(words[0] ?? 0);
-      mix(words[1] ?? 0);
-    } else if (v !== null && v !== undefined) text(String(v));
+    else if (typeof v === 'number') number(v);
+    else if (v !== null && v !== undefined) text(String(v));
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return digest();
 }
 
 /** True when two rows hold the same content (role, flags and every normalised field). */
@@ -77,12 +85,9 @@ export function quickHash(r: PersonRecord): number {
   mix(0x20001);
   if (r.birthDate !== null) text(r.birthDate);
   mix(r.birthYear ?? 0x20002);
-  float[0] = r.amount === null ? 0.5 : r.amount === 0 ? 0 : r.amount; // −0 and 0 are the same value
-  mix(words[0] ?? 0);
-  mix(words[1] ?? 0);
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  if (r.amount === null) mix(0x20003);
+  else number(r.amount);
+  return digest();
 }
 
 /**
