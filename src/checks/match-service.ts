@@ -1,5 +1,5 @@
 import type { PersonRecord, RegisterKind } from '../domain/index.js';
-import { DEFAULT_MATCH_CONFIG, KeyTable, numericIdKey, bestMatches, dedupe, newPrepareCache, type MatchConfig, type MatchInput, type MatchPair } from '../match/index.js';
+import { DEFAULT_MATCH_CONFIG, KeyTable, numericIdKey, bestMatches, dedupe, newPrepareCache, releaseScratchArrays, type MatchConfig, type MatchInput, type MatchPair } from '../match/index.js';
 import type { PackageRules } from '../rules/index.js';
 import { hasProxy, hasTrustedId } from './person-key.js';
 import { notSamePersonReason } from './same-person.js';
@@ -132,6 +132,7 @@ export function createMatchService(data: AuditData, rules: PackageRules): MatchS
       bestMemo.clear();
       clusterMemo.clear();
       cache = newPrepareCache();
+      releaseScratchArrays();
     },
     clusters(side) {
       let clusters = clusterMemo.get(side);

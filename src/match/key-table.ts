@@ -34,6 +34,20 @@ export class KeyTable {
     return h & this.mask;
   }
 
+  /** Whether about `expected` keys fit without growing (as a table made for them). */
+  fits(expected: number): boolean {
+    return this.keys.length >= expected * 2;
+  }
+
+  /**
+   * Forgets every key and starts numbering at 0 again, keeping the capacity (see ScratchArrays).
+   */
+  clear(): void {
+    if (this.size === 0) return;
+    this.keys.fill(-1);
+    this.size = 0;
+  }
+
   /** The id of `key`, or −1 when it has none (nothing is assigned). */
   find(key: number): number {
     let s = this.slot(key);

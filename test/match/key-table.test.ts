@@ -12,4 +12,18 @@ describe('KeyTable', () => {
     expect(table.idOf(0)).toBe(0);
     expect(table.idOf(2 ** 52 + 1)).toBe(5000);
   });
+
+  it('forgets every key when cleared, numbers from 0 again and keeps its room', () => {
+    const table = new KeyTable(100);
+    for (let k = 0; k < 150; k++) table.idOf(k * 1e9);
+    expect(table.fits(150)).toBe(true);
+    table.clear();
+    expect(table.size).toBe(0);
+    expect(table.find(0)).toBe(-1);
+    expect(table.find(149e9)).toBe(-1);
+    expect(table.idOf(7)).toBe(0);
+    expect(table.idOf(149e9)).toBe(1);
+    expect(table.fits(150)).toBe(true);
+    expect(new KeyTable(10).fits(5000)).toBe(false);
+  });
 });
