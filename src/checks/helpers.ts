@@ -7,6 +7,14 @@ export function checkRules(ctx: CheckContext, id: string): CheckRules | undefine
   return (ctx.rules.checks as Partial<Record<string, CheckRules>>)[id];
 }
 
+/** What this run keeps under `key` (see CheckContext.memo), made by `make` when first asked for. */
+export function runMemo<T>(ctx: CheckContext, key: symbol, make: () => T): T {
+  if (ctx.memo.has(key)) return ctx.memo.get(key) as T;
+  const value = make();
+  ctx.memo.set(key, value);
+  return value;
+}
+
 /**
  * The rows audited as payments: the payout lists when given, else the approved lists (an audit of
  * lists that carry the amounts before payment).
@@ -93,15 +101,10 @@ function viewOf(row: PersonRecord, approval: PersonRecord | null): PersonRecord 
  */
 export function paymentItems(ctx: CheckContext): { role: 'payouts' | 'beneficiaries'; items: readonly PaymentItem[] } {
   // Several checks of a run walk the same items: built once per run (the context), not once per check.
-  let known = itemsOfRun.get(ctx);
-  if (known === undefined) {
-    known = buildPaymentItems(ctx);
-    itemsOfRun.set(ctx, known);
-  }
-  return known;
+  return runMemo(ctx, PAYMENT_ITEMS, () => buildPaymentItems(ctx));
 }
 
-const itemsOfRun = new WeakMap<CheckContext, { role: 'payouts' | 'beneficiaries'; items: readonly PaymentItem[] }>();
+const PAYMENT_ITEMS = Symbol('payment items');
 
 function buildPaymentItems(ctx: CheckContext): { role: 'payouts' | 'beneficiaries'; items: readonly PaymentItem[] } {
   const { role, rows } = paymentRows(ctx);

@@ -82,7 +82,7 @@ export function runChecks(
   },
 ): { findings: Finding[]; perCheck: CheckRun[] } {
   const prepared = prepareData(data);
-  const ctx: CheckContext = { data: prepared, rules, matches: createMatchService(prepared, rules) };
+  const ctx: CheckContext = { data: prepared, rules, matches: createMatchService(prepared, rules), memo: new Map() };
   const findings: Finding[] = [];
   const perCheck: CheckRun[] = [];
   const selected = CHECKS.filter((check) => !options?.only || options.only.includes(check.id));

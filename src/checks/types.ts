@@ -14,6 +14,12 @@ export interface CheckContext {
   data: AuditData;
   rules: PackageRules;
   matches: MatchService;
+  /**
+   * Results several checks of the run share, under a key their module owns (see runMemo). A strong map,
+   * dropped with the context: V8 marks a WeakMap's values only once it has marked their keys, and weakly
+   * kept results of a million rows made full collections finish marking them in their pauses.
+   */
+  memo: Map<symbol, unknown>;
 }
 
 /** One check: a module in src/checks/ plus one entry in {@link CHECKS}. */

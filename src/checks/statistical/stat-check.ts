@@ -1,5 +1,5 @@
 import type { Finding, PersonRecord, Severity } from '../../domain/index.js';
-import { checkRules, pushTo } from '../helpers.js';
+import { checkRules, pushTo, runMemo } from '../helpers.js';
 import type { CheckContext, CheckDefinition } from '../types.js';
 
 /** Settings of a statistical check: severity from the package and its numeric thresholds. */
@@ -29,21 +29,18 @@ export const RISK_BASIS =
   'Quyết định 15/2020/QĐ-TTg (giám sát, công khai); kiểm tra thống kê hỗ trợ chọn mẫu xác minh — là dấu hiệu rủi ro, không phải kết luận sai phạm';
 
 /**
- * A {@link CheckDefinition} of category `statistical` from a spec. The analysis of a context is kept
- * (weakly) so that `note(ctx)` after `run(ctx)` reports on the same run without computing it again.
+ * A {@link CheckDefinition} of category `statistical` from a spec. The analysis of a context is kept for
+ * the run (runMemo) so that `note(ctx)` after `run(ctx)` reports on the same run without computing it again.
  */
 export function statisticalCheck(spec: StatCheckSpec): CheckDefinition {
-  const cache = new WeakMap<CheckContext, StatResult>();
-  const analyse = (ctx: CheckContext): StatResult => {
-    const hit = cache.get(ctx);
-    if (hit) return hit;
-    const cfg = checkRules(ctx, spec.id);
-    const result: StatResult = cfg?.enabled
-      ? spec.analyse(ctx, { severity: cfg.severity, num: (key, fallback) => cfg.thresholds?.[key] ?? fallback })
-      : { findings: [] };
-    cache.set(ctx, result);
-    return result;
-  };
+  const key = Symbol(spec.id);
+  const analyse = (ctx: CheckContext): StatResult =>
+    runMemo(ctx, key, (): StatResult => {
+      const cfg = checkRules(ctx, spec.id);
+      return cfg?.enabled
+        ? spec.analyse(ctx, { severity: cfg.severity, num: (k, fallback) => cfg.thresholds?.[k] ?? fallback })
+        : { findings: [] };
+    });
   return {
     id: spec.id,
     category: 'statistical',

@@ -1,5 +1,5 @@
 import type { PersonRecord } from '../../domain/index.js';
-import { paymentRows } from '../helpers.js';
+import { paymentRows, runMemo } from '../helpers.js';
 import type { CheckContext } from '../types.js';
 import { isPolicyFixedAmount } from './units.js';
 
@@ -10,19 +10,14 @@ import { isPolicyFixedAmount } from './units.js';
  * distribution tests mean nothing on them.
  */
 export function varyingAmountRows(ctx: CheckContext): { readonly rows: readonly PersonRecord[]; readonly fixed: number } {
-  let found = byContext.get(ctx);
-  if (found === undefined) {
-    found = selectVaryingRows(ctx);
-    byContext.set(ctx, found);
-  }
-  return found;
+  return runMemo(ctx, VARYING_ROWS, () => selectVaryingRows(ctx));
 }
 
 /**
  * Per run: three checks (BENFORD_DEVIATION, ROUND_AMOUNT, AMOUNT_OUTLIER) read the same rows, each pass
  * over a million payouts some 0.45 s.
  */
-const byContext = new WeakMap<CheckContext, { readonly rows: readonly PersonRecord[]; readonly fixed: number }>();
+const VARYING_ROWS = Symbol('varying amount rows');
 
 function selectVaryingRows(ctx: CheckContext): { rows: PersonRecord[]; fixed: number } {
   const rows: PersonRecord[] = [];
