@@ -1,5 +1,5 @@
 import type { PersonRecord, RegisterKind } from '../domain/index.js';
-import { DEFAULT_MATCH_CONFIG, KeyTable, numericIdKey, bestMatches, dedupe, newPrepareCache, releaseScratchArrays, type MatchConfig, type MatchInput, type MatchPair } from '../match/index.js';
+import { DEFAULT_MATCH_CONFIG, numericIdKey, bestMatches, dedupe, newPrepareCache, releaseScratchArrays, scratchArrays, type MatchConfig, type MatchInput, type MatchPair } from '../match/index.js';
 import type { PackageRules } from '../rules/index.js';
 import { hasProxy, hasTrustedId } from './person-key.js';
 import { notSamePersonReason } from './same-person.js';
@@ -148,7 +148,9 @@ export function createMatchService(data: AuditData, rules: PackageRules): MatchS
 
 function buildClusters(rows: readonly PersonRecord[], pairs: readonly MatchPair[]): PersonClusters {
   const n = rows.length;
-  const parent = new Int32Array(n);
+  // Arrays of this function only, reused (see ScratchArrays).
+  const scratch = scratchArrays();
+  const parent = scratch.int32('clusters.parent', n, 0);
   for (let i = 0; i < n; i++) parent[i] = i;
   const find = (i: number): number => {
     let root = i;
@@ -170,7 +172,7 @@ function buildClusters(rows: readonly PersonRecord[], pairs: readonly MatchPair[
   // joins the first row of its ID and name. Rows are looked up by ID first (a key string per row was a
   // million strings), as a number when the ID is all digits (a Map of a million ID strings was 1.3 s);
   // only an ID seen with another name goes through the ID-and-name key.
-  const numericIds = new KeyTable(n);
+  const numericIds = scratch.table('clusters.ids', n);
   const firstOfNumericId: number[] = [];
   const firstById = new Map<string, number>();
   const firstByIdName = new Map<string, number>();
@@ -211,7 +213,7 @@ function buildClusters(rows: readonly PersonRecord[], pairs: readonly MatchPair[
     lookup.set(pairKey(p.a, p.b, n), p);
     if (p.decision === 'match') union(p.a, p.b);
   }
-  const clusterOfRoot = new Int32Array(n).fill(-1);
+  const clusterOfRoot = scratch.int32('clusters.root', n, -1);
   const members: number[][] = [];
   const of = new Array<number>(n);
   for (let i = 0; i < n; i++) {

@@ -9,4 +9,4 @@ export { explainMatch, formatWeight } from './explain-match.js';
 export { clusterPairs } from './cluster-pairs.js';
 export { asciiKey, toneForm } from './text.js';
 export { KeyTable, numericIdKey } from './key-table.js';
-export { releaseScratchArrays } from './scratch-arrays.js';
+export { releaseScratchArrays, scratchArrays } from './scratch-arrays.js';

@@ -10,7 +10,7 @@ import type { MatchInput, Prepared } from './prepare.js';
 import { newPrepareCache, preparedList, ValueCounts, type PrepareCache } from './prepare.js';
 import { FIELD_INDEX, LEVEL, LEVEL_NAMES, Scorer } from './scorer.js';
 import { forEachCandidate, listColumns } from './blocking.js';
-import { KeyTable } from './key-table.js';
+import { scratchArrays } from './scratch-arrays.js';
 import { wordTokens } from './text.js';
 
 /** The default prior treats every list as at least this long (see MatchConfig.priorLog2). */
@@ -311,21 +311,24 @@ function pairByIdFirst(
   const active = leftActive ? leftActive.slice() : new Uint8Array(leftCount).fill(1);
   const n = recs.length;
   // The right rows by valid ID, counting-sorted: rightStart[k]…rightStart[k + 1] are the rows of ID k.
-  const ids = new KeyTable(n - leftCount);
-  const idOf = new Int32Array(n).fill(-1);
+  // Arrays reused from one link to the next (see ScratchArrays).
+  const scratch = scratchArrays();
+  const ids = scratch.table('byId.ids', n - leftCount);
+  const idOf = scratch.int32('byId.idOf', n, -1);
   for (let j = leftCount; j < n; j++) {
     const p = recs[j];
     if (p !== undefined && p.idTrusted !== null) idOf[j] = ids.idOf(p.idKey);
   }
   const size = ids.size;
-  const rightStart = new Int32Array(size + 1);
+  const rightStart = scratch.int32('byId.rightStart', size + 1, 0);
   for (let j = leftCount; j < n; j++) {
     const k = idOf[j] ?? -1;
     if (k >= 0) rightStart[k + 1] = (rightStart[k + 1] ?? 0) + 1;
   }
   for (let k = 0; k < size; k++) rightStart[k + 1] = (rightStart[k + 1] ?? 0) + (rightStart[k] ?? 0);
-  const fill = rightStart.slice(0, size);
-  const rightRows = new Int32Array(rightStart[size] ?? 0);
+  const fill = scratch.int32('byId.fill', size, 0);
+  fill.set(rightStart.subarray(0, size));
+  const rightRows = scratch.int32('byId.rightRows', rightStart[size] ?? 0, 0);
   for (let j = leftCount; j < n; j++) {
     const k = idOf[j] ?? -1;
     if (k < 0) continue;
@@ -333,7 +336,7 @@ function pairByIdFirst(
     rightRows[at] = j;
     fill[k] = at + 1;
   }
-  const leftWith = new Int32Array(size);
+  const leftWith = scratch.int32('byId.leftWith', size, 0);
   for (let i = 0; i < leftCount; i++) {
     const p = recs[i];
     if (active[i] !== 1 || p === undefined || p.idTrusted === null) continue;
