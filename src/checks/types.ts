@@ -16,8 +16,8 @@ export interface CheckContext {
   matches: MatchService;
   /**
    * Results several checks of the run share, under a key their module owns (see runMemo). A strong map,
-   * dropped with the context: V8 marks a WeakMap's values only once it has marked their keys, and weakly
-   * kept results of a million rows made full collections finish marking them in their pauses.
+   * dropped with the context: V8 marks a WeakMap's values only once it has marked their keys (see
+   * PrepareCache.lists for what that cost).
    */
   memo: Map<symbol, unknown>;
 }
