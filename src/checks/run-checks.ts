@@ -108,6 +108,9 @@ export function runChecks(
       perCheck.push({ id: check.id, ms: Math.round(performance.now() - started), count: 0, note: `lỗi khi chạy: ${(err as Error).message}` });
     }
   }
+  // Also when the last check run used the matcher: what it kept (among it the arrays the blocking reuses,
+  // held per thread, not per run) goes with this run instead of staying until the next one.
+  ctx.matches.release();
   return { findings, perCheck };
 }
 

@@ -1,11 +1,11 @@
 import { KeyTable } from './key-table.js';
 
 /**
- * Typed arrays the blocking reuses from one link or within-list matching of a run to the next: each needs the
- * same few arrays of about a list's length. Typed arrays live outside V8's heap, and every 64 MB of them
- * allocated since the last full collection starts another one, which marks the whole audit again: a
- * million-payout audit allocated 2.1 GB of them in its checks, and six to ten full collections of a 2.3 GB
- * heap (0.7–1.3 s of pause each) were set off by nothing else.
+ * Typed arrays the matcher (blocking, pairing by ID, clustering) reuses from one link or within-list matching
+ * of a run to the next: each needs the same few arrays of about a list's length. Typed arrays live outside
+ * V8's heap, and every 64 MB of them allocated since the last full collection starts another one, which
+ * marks the whole audit again: a million-payout audit allocated 2.1 GB of them in its checks, and six to ten
+ * of its ten or eleven full collections of a 2.3 GB heap (0.2–1.4 s of pause each) were started by them.
  * Arrays are handed out by name, each a view of the longest one asked for under that name so far: a caller
  * must not use two of one name at once, nor keep one past its call.
  */
@@ -47,12 +47,12 @@ export class ScratchArrays {
 
 let shared = new ScratchArrays();
 
-/** The arrays this thread's blocking reuses until {@link releaseScratchArrays}. */
+/** The arrays this thread's matcher reuses until {@link releaseScratchArrays}. */
 export function scratchArrays(): ScratchArrays {
   return shared;
 }
 
-/** Lets go of the kept arrays (once a run's last matching is done: some 200 MB at a million rows). */
+/** Lets go of the kept arrays (once a run's last matching is done: each as long as the longest list it served). */
 export function releaseScratchArrays(): void {
   shared = new ScratchArrays();
 }

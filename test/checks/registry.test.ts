@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHECKS, checkSettings, findingId, isTotalRow, runChecks, type AuditData } from '../../src/checks/index.js';
 import { CATEGORIES } from '../../src/domain/index.js';
+import { scratchArrays } from '../../src/match/index.js';
 import { beneficiary, payout, registerRow, RULES } from './factories.js';
 
 const CONTRACT: Record<string, string[]> = {
@@ -120,5 +121,14 @@ describe('runChecks and the matcher', () => {
     expect(released(['NOT_IN_APPROVED_LIST'])).toBe(0); // nothing runs after it
     expect(released(['INVALID_ID', 'MISSING_FIELD'])).toBe(0); // the matcher never ran
     expect(seen).toHaveLength(1);
+  });
+
+  it('lets go of the arrays the blocking reuses when the run ends, also when its last check used the matcher', () => {
+    for (const only of [['DUPLICATE_BENEFICIARY'], ['NOT_IN_APPROVED_LIST']]) {
+      const during = scratchArrays();
+      const { perCheck } = runChecks(audit(0), RULES, { only });
+      expect(perCheck.map((c) => [c.id, c.note])).toEqual([[only[0], undefined]]); // it ran, on both lists
+      expect(scratchArrays()).not.toBe(during);
+    }
   });
 });
