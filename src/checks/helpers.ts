@@ -1,4 +1,4 @@
-import { isRegisterKind, type PersonRecord, type Severity } from '../domain/index.js';
+import { isRegisterKind, toPlainRecord, type PersonRecord, type Severity } from '../domain/index.js';
 import type { CheckRules, GroupRules, PackageRules } from '../rules/index.js';
 import type { CheckContext } from './types.js';
 
@@ -92,7 +92,7 @@ function viewOf(row: PersonRecord, approval: PersonRecord | null): PersonRecord 
   if (approval === null) return row;
   const filled: Record<string, unknown> = {};
   for (const f of FILLED_FROM_APPROVAL) if (row[f] === null && approval[f] !== null) filled[f] = approval[f];
-  return Object.keys(filled).length > 0 ? ({ ...row, ...filled } as PersonRecord) : row;
+  return Object.keys(filled).length > 0 ? ({ ...toPlainRecord(row), ...filled } as PersonRecord) : row;
 }
 
 /**

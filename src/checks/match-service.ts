@@ -1,4 +1,4 @@
-import type { PersonRecord, RegisterKind } from '../domain/index.js';
+import { toPlainRecord, type PersonRecord, type RegisterKind } from '../domain/index.js';
 import { DEFAULT_MATCH_CONFIG, numericIdKey, bestMatches, dedupe, newPrepareCache, releaseScratchArrays, scratchArrays, type MatchConfig, type MatchInput, type MatchPair } from '../match/index.js';
 import type { PackageRules } from '../rules/index.js';
 import { hasProxy, hasTrustedId } from './person-key.js';
@@ -43,7 +43,7 @@ export interface MatchService {
  * not the person's.
  */
 export function matchInput(r: PersonRecord): MatchInput {
-  return hasProxy(r) ? { ...r, idNumber: null, idKind: null } : r;
+  return hasProxy(r) ? { ...toPlainRecord(r), idNumber: null, idKind: null } : r;
 }
 
 /** The matcher settings of a package: the matcher's defaults with the package's thresholds. */

@@ -1,4 +1,4 @@
-import type { PersonRecord } from '../domain/index.js';
+import { toPlainRecord, type PersonRecord } from '../domain/index.js';
 import { nameKeyOf, textKey } from './text.js';
 
 /** True when the row names a proxy (người nhận thay) who collected on the person's behalf. */
@@ -43,7 +43,7 @@ const LOCATION_FIELDS = new Set(['file', 'sheet', 'row', 'raw']);
  * to compare rows, contentIds (reuploads.ts) is cheaper.
  */
 export function contentKey(r: PersonRecord): string {
-  const entries = Object.entries(r)
+  const entries = Object.entries(toPlainRecord(r))
     .filter(([k]) => !LOCATION_FIELDS.has(k))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return JSON.stringify(entries);

@@ -1,4 +1,4 @@
-import type { Finding, PersonRecord } from '../domain/index.js';
+import { toPlainRecord, type Finding, type PersonRecord } from '../domain/index.js';
 import { accountKey, phoneKey } from './contact-keys.js';
 import { checkRules, paymentRows, pushTo } from './helpers.js';
 import { findingMaker } from './make-finding.js';
@@ -53,7 +53,7 @@ export const sharedAccount: CheckDefinition = {
         findings.push(
           finding({
             amountAtRisk: excess,
-            subject: { ...first, fullName: null, idNumber: null },
+            subject: { ...toPlainRecord(first), fullName: null, idNumber: null },
             records: all,
             identities: [`${kind}:${value}`, ...all.map(personKey)],
             explanation:

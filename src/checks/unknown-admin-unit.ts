@@ -1,4 +1,4 @@
-import type { Finding, PersonRecord } from '../domain/index.js';
+import { toPlainRecord, type Finding, type PersonRecord } from '../domain/index.js';
 import { AdminResolver } from '../normalize/index.js';
 import { checkRules, rowsOfRoles, pushTo } from './helpers.js';
 import { findingMaker } from './make-finding.js';
@@ -73,7 +73,7 @@ export const unknownAdminUnit: CheckDefinition = {
       findings.push(
         finding({
           amountAtRisk: 0,
-          subject: { ...r, fullName: null, idNumber: null },
+          subject: { ...toPlainRecord(r), fullName: null, idNumber: null },
           records: rows,
           identities: [`role:${r.role}`, `commune:${textKey(r.communeName)}`, `district:${r.districtCode ?? ''}`, `province:${r.provinceCode ?? ''}`],
           explanation:
@@ -94,7 +94,7 @@ export const unknownAdminUnit: CheckDefinition = {
       findings.push(
         finding({
           amountAtRisk: 0,
-          subject: { ...r, fullName: null, idNumber: null },
+          subject: { ...toPlainRecord(r), fullName: null, idNumber: null },
           records: rows,
           identities: [`role:${r.role}`, `file:${r.file}`, `outside:${r.communeCode ?? ''}`, `area:${area}`],
           explanation:

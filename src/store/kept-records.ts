@@ -1,12 +1,13 @@
-import type { PersonRecord, Role } from '../domain/index.js';
+import { ColumnarRecords, type PersonRecord, type Role } from '../domain/index.js';
 import { ENCODED, ENCODED_WIDTH, type EncodedRecords } from './record-encoding.js';
-import { recordAsStored, recordFromRow, StringPool } from './record-columns.js';
+import { pushAsStored, pushRow, StringPool } from './record-columns.js';
 
 /**
  * The records of the uploads a job stored, kept as loadRecords(db, audit, undefined, { raw: false })
  * would read them back: for a job that ingests and then checks in one process (the CLI's audit), which
  * so skips reading and decoding every row again (12 s of the 70 s of checks on a million-row district).
- * Each upload's rows are collected while it is stored and kept only once it is (see {@link UploadKeeper}).
+ * Each upload's rows are collected while it is stored and kept only once it is (see {@link UploadKeeper}),
+ * in columns (see ColumnarRecords).
  */
 export class KeptRecords {
   private readonly strings = new StringPool();
@@ -29,7 +30,7 @@ export class KeptRecords {
 
 /** Collects one upload's records; they join the job's only when {@link UploadKeeper.stored} is called. */
 export class UploadKeeper {
-  private readonly records: PersonRecord[] = [];
+  private readonly table = new ColumnarRecords();
   private readonly sheetOrder = new Map<string, number>();
   private inOrder = true;
   private lastSheet = -1;
@@ -45,11 +46,10 @@ export class UploadKeeper {
   /** A batch as the store receives it: records, or records already encoded for it. */
   add(batch: readonly PersonRecord[] | EncodedRecords): void {
     if (Array.isArray(batch)) {
-      for (const record of batch as readonly PersonRecord[]) this.push(recordAsStored(record, this.role, this.uploadFile, this.strings));
+      for (const record of batch as readonly PersonRecord[]) this.placed(pushAsStored(this.table, record, this.role, this.uploadFile, this.strings));
       return;
     }
     const { count, values } = batch as EncodedRecords;
-    const decode = { raw: false, strings: this.strings };
     for (let i = 0, o = 0; i < count; i++, o += ENCODED_WIDTH) {
       const row = {
         file: values[o + ENCODED.file] as string | null,
@@ -57,18 +57,22 @@ export class UploadKeeper {
         row_number: Number(values[o + ENCODED.row]),
         record_json: String(values[o + ENCODED.json]),
       };
-      this.push(recordFromRow(row, this.role, this.uploadFile, decode));
+      this.placed(pushRow(this.table, row, this.role, this.uploadFile, this.strings));
     }
   }
 
   /** The upload is stored: its records join the job's, in the order loadRecords reads them. */
   stored(): void {
-    if (!this.inOrder) this.sortAsStored();
-    this.onStored(this.records);
-    this.records.length = 0;
+    this.table.seal();
+    const records: PersonRecord[] = new Array<PersonRecord>(this.table.length);
+    for (let i = 0; i < records.length; i++) records[i] = this.table.record(i);
+    if (!this.inOrder) this.sortAsStored(records);
+    this.onStored(records);
   }
 
-  private push(record: PersonRecord): void {
+  /** Notes where the row just added sits, to know whether the rows arrive in the store's order. */
+  private placed(index: number): void {
+    const record = this.table.record(index);
     let sheet = this.sheetOrder.get(record.sheet);
     if (sheet === undefined) {
       sheet = this.sheetOrder.size;
@@ -77,16 +81,14 @@ export class UploadKeeper {
     if (sheet < this.lastSheet || (sheet === this.lastSheet && record.row < this.lastRow)) this.inOrder = false;
     this.lastSheet = sheet;
     this.lastRow = record.row;
-    this.records.push(record);
   }
 
   /**
    * The store numbers sheets in the order they first arrive and reads an upload back by that number, then
    * row, then arrival: the same order here, for rows that did not arrive in it.
    */
-  private sortAsStored(): void {
+  private sortAsStored(records: PersonRecord[]): void {
     // Array sort is stable: rows of one sheet and row number keep their arrival order.
-    this.records.sort((a, b) => (this.sheetOrder.get(a.sheet) ?? 0) - (this.sheetOrder.get(b.sheet) ?? 0) || a.row - b.row);
+    records.sort((a, b) => (this.sheetOrder.get(a.sheet) ?? 0) - (this.sheetOrder.get(b.sheet) ?? 0) || a.row - b.row);
   }
 }
-

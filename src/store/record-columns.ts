@@ -1,4 +1,4 @@
-import { personFieldValuesInto, personRecordFrom, type NormalizeFlag, type PersonRecord, type Role } from '../domain/index.js';
+import { personFieldValuesInto, personRecordFrom, type NormalizeFlag, type PersonRecord, type PersonRecordHead, type ColumnarRecords, type Role } from '../domain/index.js';
 import type { RecordTable } from './schema.js';
 
 type FieldKind = 'text' | 'number';
@@ -157,10 +157,20 @@ function fieldAsRead(i: number, value: unknown, pool: StringPool | undefined): u
  * For a job that ingests and checks in one process (see KeptRecords).
  */
 export function recordAsStored(r: PersonRecord, role: Role, uploadFile: string, strings: StringPool): PersonRecord {
+  return personRecordFrom(fieldsAsStored(r, role, uploadFile, strings, strings), fieldValues, 0);
+}
+
+/** As {@link recordAsStored}, into `table` (whose columns share repeated values themselves); returns its row. */
+export function pushAsStored(table: ColumnarRecords, r: PersonRecord, role: Role, uploadFile: string, strings: StringPool): number {
+  return table.push(fieldsAsStored(r, role, uploadFile, strings, undefined), fieldValues, 0);
+}
+
+/** Fills fieldValues with `r`'s fields as stored and returns its head. */
+function fieldsAsStored(r: PersonRecord, role: Role, uploadFile: string, strings: StringPool, pool: StringPool | undefined): PersonRecordHead {
   personFieldValuesInto(r, fieldValues, 0);
-  for (let i = 0; i < FIELD_KINDS.length; i++) fieldValues[i] = fieldAsRead(i, fieldValues[i], strings);
-  const head = { role, file: r.file ?? uploadFile, sheet: strings.text(r.sheet), row: Number(columnValue(r.row, 'number')) || 0, raw: NO_RAW, flags: strings.flags(r.flags) };
-  return personRecordFrom(head, fieldValues, 0);
+  for (let i = 0; i < FIELD_KINDS.length; i++) fieldValues[i] = fieldAsRead(i, fieldValues[i], pool);
+  const sheet = pool ? pool.text(r.sheet) : r.sheet;
+  return { role, file: r.file ?? uploadFile, sheet, row: Number(columnValue(r.row, 'number')) || 0, raw: NO_RAW, flags: strings.flags(r.flags) };
 }
 
 /**
@@ -174,21 +184,39 @@ export function recordFromRow(
   uploadFile: string,
   options?: { raw?: boolean; rawKeys?: RawKeyLists; strings?: StringPool },
 ): PersonRecord {
+  return personRecordFrom(fieldsFromRow(row, role, uploadFile, options, options?.strings), fieldValues, 0);
+}
+
+/**
+ * As {@link recordFromRow} with `raw: false`, into `table` (whose columns share repeated values themselves; `strings`
+ * shares the flag lists); returns its row.
+ */
+export function pushRow(table: ColumnarRecords, row: StoredRecordRow, role: Role, uploadFile: string, strings: StringPool): number {
+  return table.push(fieldsFromRow(row, role, uploadFile, { raw: false, strings }, undefined), fieldValues, 0);
+}
+
+/** Fills fieldValues with the fields of a stored row and returns its head; repeated texts shared through `pool`. */
+function fieldsFromRow(
+  row: StoredRecordRow,
+  role: Role,
+  uploadFile: string,
+  options: { raw?: boolean; rawKeys?: RawKeyLists; strings?: StringPool } | undefined,
+  pool: StringPool | undefined,
+): PersonRecordHead {
   const packed = JSON.parse(row.record_json) as unknown[];
-  const pool = options?.strings;
   const cells = Array.isArray(packed[0]) ? (packed[0] as unknown[]) : null;
   for (let i = 0; i < FIELD_KINDS.length; i++) {
     const stored = packed[FIRST_FIELD + i];
     // A number in a text field is the position of the raw cell it equals (see referToRawCells).
     fieldValues[i] = fieldAsRead(i, FIELD_KINDS[i] === 'text' && typeof stored === 'number' && cells !== null ? cells[stored] : stored, pool);
   }
-  const head = {
+  const flags = options?.strings;
+  return {
     role,
     file: row.file ?? uploadFile,
     sheet: pool ? pool.text(row.sheet) : row.sheet,
     row: Number(row.row_number),
     raw: options?.raw === false ? NO_RAW : rawOf(packed[0], options?.rawKeys ?? null),
-    flags: pool ? pool.flags(packed[1]) : ((packed[1] ?? []) as NormalizeFlag[]),
+    flags: flags ? flags.flags(packed[1]) : ((packed[1] ?? []) as NormalizeFlag[]),
   };
-  return personRecordFrom(head, fieldValues, 0);
 }

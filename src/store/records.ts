@@ -1,5 +1,6 @@
-import type { PersonRecord, Role } from '../domain/index.js';
-import { parseRawKeys, RECORD_ROW_COLUMNS, recordFromRow, StringPool, tableOfRole, type StoredRecordRow } from './record-columns.js';
+import { ColumnarRecords, type PersonRecord, type Role } from '../domain/index.js';
+import { parseRawKeys, pushRow, RECORD_ROW_COLUMNS, recordFromRow, StringPool, tableOfRole, type StoredRecordRow } from './record-columns.js';
+import type { UploadRow } from './rows.js';
 import { listUploads } from './uploads.js';
 import type { Db } from './schema.js';
 
@@ -19,34 +20,38 @@ export async function* streamRecords(
   batchSize = 5000,
   options?: { raw?: boolean },
 ): AsyncIterable<PersonRecord[]> {
-  const size = Math.max(1, Math.floor(batchSize));
-  const uploads = (await listUploads(db, auditId)).filter((u) => role === undefined || u.role === role);
   // One pool for the whole stream: records kept together share their repeated values.
   const strings = new StringPool();
-  for (const upload of uploads) {
-    const { table } = tableOfRole(upload.role);
+  for (const upload of await uploadsOf(db, auditId, role)) {
     const rawKeys = await rawKeysOf(db, upload.id);
     const decode = { ...options, rawKeys, strings };
-    let cursor: { sheetIndex: number; row: number; id: number } | undefined;
-    for (;;) {
-      let query = db
-        .selectFrom(table)
-        .select(SELECTED)
-        .where('audit_id', '=', auditId)
-        .where('upload_id', '=', upload.id);
-      if (cursor) {
-        const after = cursor;
-        query = query.where((eb) =>
-          eb(eb.refTuple('sheet_index', 'row_number', 'id'), '>', eb.tuple(after.sheetIndex, after.row, after.id)),
-        );
-      }
-      const rows = (await query.orderBy('sheet_index').orderBy('row_number').orderBy('id').limit(size).execute()) as PagedRow[];
-      const last = rows[rows.length - 1];
-      if (!last) break;
+    for await (const rows of pagesOf(db, auditId, upload, batchSize)) {
       yield rows.map((row) => recordFromRow(row, upload.role, upload.file, decode));
-      if (rows.length < size) break;
-      cursor = { sheetIndex: Number(last.sheet_index), row: Number(last.row_number), id: Number(last.id) };
     }
+  }
+}
+
+async function uploadsOf(db: Db, auditId: number, role: Role | undefined): Promise<UploadRow[]> {
+  return (await listUploads(db, auditId)).filter((u) => role === undefined || u.role === role);
+}
+
+/** An upload's stored rows in pages of at most `batchSize`, by sheet order and row (see streamRecords). */
+async function* pagesOf(db: Db, auditId: number, upload: UploadRow, batchSize: number): AsyncIterable<PagedRow[]> {
+  const size = Math.max(1, Math.floor(batchSize));
+  const { table } = tableOfRole(upload.role);
+  let cursor: { sheetIndex: number; row: number; id: number } | undefined;
+  for (;;) {
+    let query = db.selectFrom(table).select(SELECTED).where('audit_id', '=', auditId).where('upload_id', '=', upload.id);
+    if (cursor) {
+      const after = cursor;
+      query = query.where((eb) => eb(eb.refTuple('sheet_index', 'row_number', 'id'), '>', eb.tuple(after.sheetIndex, after.row, after.id)));
+    }
+    const rows = (await query.orderBy('sheet_index').orderBy('row_number').orderBy('id').limit(size).execute()) as PagedRow[];
+    const last = rows[rows.length - 1];
+    if (!last) return;
+    yield rows;
+    if (rows.length < size) return;
+    cursor = { sheetIndex: Number(last.sheet_index), row: Number(last.row_number), id: Number(last.id) };
   }
 }
 
@@ -63,12 +68,25 @@ export function readyUploadIds(db: Db, auditId: number) {
 
 /**
  * Every record of an audit (optionally of one role), ordered by upload, sheet order and row;
- * `raw: false` without their raw cells (see recordFromRow).
+ * `raw: false` without their raw cells (see recordFromRow), and then each upload's in columns (see
+ * ColumnarRecords): some half the memory of records as objects.
  */
 export async function loadRecords(db: Db, auditId: number, role?: Role, options?: { raw?: boolean }): Promise<PersonRecord[]> {
   const out: PersonRecord[] = [];
-  for await (const page of streamRecords(db, auditId, role, 10_000, options)) {
-    for (const record of page) out.push(record);
+  if (options?.raw !== false) {
+    for await (const page of streamRecords(db, auditId, role, 10_000, options)) {
+      for (const record of page) out.push(record);
+    }
+    return out;
+  }
+  const strings = new StringPool();
+  for (const upload of await uploadsOf(db, auditId, role)) {
+    const table = new ColumnarRecords();
+    for await (const rows of pagesOf(db, auditId, upload, 10_000)) {
+      for (const row of rows) pushRow(table, row, upload.role, upload.file, strings);
+    }
+    table.seal();
+    for (let i = 0; i < table.length; i++) out.push(table.record(i));
   }
   return out;
 }

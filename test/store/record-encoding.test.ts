@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PersonRecord } from '../../src/domain/index.js';
+import { toPlainRecord, type PersonRecord } from '../../src/domain/index.js';
 import { createAudit, ENCODED_WIDTH, encodeRecords, loadRecords, storeUpload, type EncodedRecords } from '../../src/store/index.js';
 import { FIRST_FIELD, PERSON_FIELDS } from '../../src/store/record-columns.js';
 import { forEachDialect } from '../support/db.js';
@@ -95,7 +95,7 @@ forEachDialect('storeUpload with encoded batches', (ctx) => {
     expect([packed[1]?.[slot('fullName')], packed[1]?.[slot('address')], packed[1]?.[slot('village')]]).toEqual(['Trần Văn Bình', 2, 2]);
     expect(packed[2]?.[slot('note')]).toBe('1948');
     expect(await loadRecords(db, audit.id)).toEqual(records);
-    expect(await loadRecords(db, audit.id, undefined, { raw: false })).toEqual(records.map((r) => ({ ...r, raw: {} })));
+    expect((await loadRecords(db, audit.id, undefined, { raw: false })).map(toPlainRecord)).toEqual(records.map((r) => ({ ...r, raw: {} })));
   });
 
   it('refuses an encoded record of another role, leaving nothing stored', async () => {

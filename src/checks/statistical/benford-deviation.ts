@@ -1,4 +1,4 @@
-import type { Finding, PersonRecord } from '../../domain/index.js';
+import { toPlainRecord, type Finding, type PersonRecord } from '../../domain/index.js';
 import { quantile } from 'simple-statistics';
 import { makeFinding } from '../make-finding.js';
 import { money } from '../text.js';
@@ -84,7 +84,7 @@ function analyseBenford(ctx: CheckContext, s: StatSettings): { findings: Finding
         severity: s.severity,
         score: Math.min(1, main.mad / (2 * mainBound)),
         amountAtRisk: 0,
-        subject: { ...head, fullName: null, idNumber: null },
+        subject: { ...toPlainRecord(head), fullName: null, idNumber: null },
         records: cited,
         identities: [`unit:${key}`],
         explanation:

@@ -1,4 +1,4 @@
-import type { Finding, PersonRecord } from '../../domain/index.js';
+import { toPlainRecord, type Finding, type PersonRecord } from '../../domain/index.js';
 import { groupName, groupOf, paymentRows } from '../helpers.js';
 import { makeFinding } from '../make-finding.js';
 import { personKey } from '../person-key.js';
@@ -218,7 +218,7 @@ function analyseCommunes(ctx: CheckContext, s: StatSettings): { findings: Findin
           severity: s.severity,
           score: Math.min(1, Number.isFinite(main.z) ? main.z / (2 * zThreshold) : 1),
           amountAtRisk: 0,
-          subject: { ...c.first, fullName: null, idNumber: null },
+          subject: { ...toPlainRecord(c.first), fullName: null, idNumber: null },
           records: cited,
           identities: [`commune:${c.key}`, `group:${group}`],
           explanation:

@@ -1,4 +1,4 @@
-import type { Finding, Gender, PersonRecord } from '../../domain/index.js';
+import { toPlainRecord, type Finding, type Gender, type PersonRecord } from '../../domain/index.js';
 import { asciiKey } from '../../match/index.js';
 import { defaultNameFrequencies, type NameFrequencies, type NamePart } from '../../match/name-frequencies.js';
 import { paymentRows } from '../helpers.js';
@@ -220,7 +220,7 @@ function clusterFinding(c: Cluster, s: StatSettings, tests: number, alpha: numbe
     severity: s.severity,
     score: Math.min(1, -Math.log10(Math.max(corrected, 1e-300)) / (-Math.log10(alpha) * 3)),
     amountAtRisk: 0,
-    subject: { ...first, fullName: c.kind === 'fullName' ? first.fullName : null, idNumber: null },
+    subject: { ...toPlainRecord(first), fullName: c.kind === 'fullName' ? first.fullName : null, idNumber: null },
     records: cited,
     identities: [`area:${c.area}`, `${c.kind}:${c.value}`],
     explanation:

@@ -1,4 +1,4 @@
-import type { Finding, PersonRecord } from '../../domain/index.js';
+import { toPlainRecord, type Finding, type PersonRecord } from '../../domain/index.js';
 import { paymentRows } from '../helpers.js';
 import { makeFinding } from '../make-finding.js';
 import { viDate } from '../text.js';
@@ -97,7 +97,7 @@ function analyseSpikes(ctx: CheckContext, s: StatSettings): { findings: Finding[
           severity: s.severity,
           score: Math.min(1, ratio / (2 * minRatio)),
           amountAtRisk: 0,
-          subject: { ...head, fullName: null, idNumber: null },
+          subject: { ...toPlainRecord(head), fullName: null, idNumber: null },
           records: cited,
           identities: [`unit:${key}`, `day:${day}`],
           explanation:

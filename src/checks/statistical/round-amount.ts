@@ -1,4 +1,4 @@
-import type { Finding, PersonRecord } from '../../domain/index.js';
+import { toPlainRecord, type Finding, type PersonRecord } from '../../domain/index.js';
 import { makeFinding } from '../make-finding.js';
 import type { CheckContext } from '../types.js';
 import { barChart, smallChart } from './charts.js';
@@ -78,7 +78,7 @@ function analyseRound(ctx: CheckContext, s: StatSettings): { findings: Finding[]
         severity: s.severity,
         score: Math.min(1, share / (2 * minRatio * baseline)),
         amountAtRisk: 0,
-        subject: { ...head, fullName: null, idNumber: null },
+        subject: { ...toPlainRecord(head), fullName: null, idNumber: null },
         records: cited,
         identities: [`unit:${u.key}`],
         explanation:

@@ -1,4 +1,4 @@
-import type { Finding, PersonRecord } from '../../domain/index.js';
+import { toPlainRecord, type Finding, type PersonRecord } from '../../domain/index.js';
 import { paymentRows } from '../helpers.js';
 import { makeFinding } from '../make-finding.js';
 import { personKey } from '../person-key.js';
@@ -92,7 +92,7 @@ function analyseContacts(ctx: CheckContext, s: StatSettings): { findings: Findin
           severity: s.severity,
           score: Math.min(1, households.size / (2 * threshold)),
           amountAtRisk: 0,
-          subject: { ...head, fullName: null, idNumber: null },
+          subject: { ...toPlainRecord(head), fullName: null, idNumber: null },
           records: cited,
           identities: [`${kind}:${value}`],
           explanation:

@@ -1,0 +1,321 @@
+import type { Role } from './roles.js';
+import {
+  PERSON_FIELD_COUNT,
+  personFieldValuesInto,
+  personRecordFrom,
+  type Gender,
+  type IdKind,
+  type NormalizeFlag,
+  type PersonRecord,
+  type PersonRecordHead,
+} from './record.js';
+
+/** Distinct values a coded column holds at most (codes are 16-bit, 0 standing for null). */
+const CODE_LIMIT = 0xffff;
+
+/**
+ * One field's values for the rows of a {@link ColumnarRecords}. A coded column keeps each distinct value once
+ * and a 16-bit code per row (a commune's name, a group, a year: a few values over thousands of rows); a plain
+ * column one slot per row (names, IDs). Neither holds anything per row while every value is null (a field
+ * the list lacks). A coded column that meets more distinct values than its codes can number turns plain.
+ */
+export class Column {
+  private coded: boolean;
+  /** A coded column's codes (0 for null); null while all are null. */
+  private codes: Uint16Array | null = null;
+  private values: unknown[] = [null];
+  private index: Map<unknown, number> | null = null;
+  /** A plain column's values; null while all are null. */
+  private plain: unknown[] | null = null;
+  private length = 0;
+  // The last value coded, and its code: the rows of a sheet mostly repeat the row above (its commune, group).
+  private lastValue: unknown = null;
+  private lastCode = 0;
+
+  constructor(coded: boolean) {
+    this.coded = coded;
+  }
+
+  push(value: unknown): void {
+    if (!this.coded) {
+      if (this.plain !== null) this.plain.push(value);
+      else if (value !== null) {
+        this.plain = new Array<unknown>(this.length).fill(null);
+        this.plain.push(value);
+      }
+      this.length++;
+      return;
+    }
+    let code = 0;
+    if (value === this.lastValue) code = this.lastCode;
+    else if (value !== null) {
+      const index = this.index ?? this.reindex();
+      code = index.get(value) ?? 0;
+      if (code === 0) {
+        if (this.values.length > CODE_LIMIT) {
+          this.toPlain();
+          this.push(value);
+          return;
+        }
+        code = this.values.length;
+        this.values.push(value);
+        index.set(value, code);
+      }
+      this.lastValue = value;
+      this.lastCode = code;
+    }
+    let codes = this.codes;
+    if (codes === null) {
+      if (code === 0) {
+        this.length++;
+        return;
+      }
+      codes = this.codes = new Uint16Array(Math.max(256, this.length * 2));
+    } else if (this.length === codes.length) {
+      const grown = new Uint16Array(Math.max(256, codes.length * 2));
+      grown.set(codes);
+      codes = this.codes = grown;
+    }
+    codes[this.length++] = code;
+  }
+
+  get(i: number): unknown {
+    if (this.coded) {
+      const codes = this.codes;
+      return codes === null ? null : this.values[codes[i] as number];
+    }
+    const plain = this.plain;
+    return plain === null ? null : plain[i];
+  }
+
+  /** Rows are no longer added for now: the lookup of a coded column and its spare room are let go. */
+  seal(): void {
+    this.index = null;
+    if (this.codes !== null && this.codes.length > this.length) this.codes = this.codes.slice(0, this.length);
+  }
+
+  private reindex(): Map<unknown, number> {
+    const index = new Map<unknown, number>();
+    for (let code = 1; code < this.values.length; code++) index.set(this.values[code], code);
+    this.index = index;
+    return index;
+  }
+
+  private toPlain(): void {
+    if (this.codes !== null) {
+      const plain = new Array<unknown>(this.length);
+      for (let i = 0; i < this.length; i++) plain[i] = this.values[this.codes[i] as number];
+      this.plain = plain;
+    }
+    this.coded = false;
+    this.codes = null;
+    this.index = null;
+    this.values = [null];
+    this.lastValue = null;
+    this.lastCode = 0;
+  }
+}
+
+/** Where a record's head sits among a table's columns; its person fields follow, in PersonRecord order. */
+const HEAD = { role: 0, file: 1, sheet: 2, row: 3, raw: 4, flags: 5 } as const;
+const FIRST_PERSON_COLUMN = 6;
+
+/**
+ * Person fields (by their position in {@link personFieldValuesInto}'s order) whose values are mostly
+ * distinct, kept one slot per row: the name and its key, the ID, the household code, addresses, accounts,
+ * phones, notes.
+ */
+const MOSTLY_DISTINCT = new Set([0, 1, 5, 7, 8, 11, 25, 26, 27, 34]);
+
+/**
+ * Records of one list in columns (see {@link Column}), read through {@link ColumnarRecord}s. A million rows held
+ * as objects took some 470 bytes each: 41 slots of 8 bytes whatever they held, most of them the same few
+ * values or null.
+ */
+export class ColumnarRecords {
+  readonly columns: readonly Column[];
+  private count = 0;
+
+  constructor() {
+    const columns: Column[] = [];
+    for (let c = 0; c < FIRST_PERSON_COLUMN + PERSON_FIELD_COUNT; c++) {
+      columns.push(new Column(c !== HEAD.row && !MOSTLY_DISTINCT.has(c - FIRST_PERSON_COLUMN)));
+    }
+    this.columns = columns;
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  /** Adds a row: its head, and its person fields at `values[offset…]` in personFieldValuesInto's order. Returns its index. */
+  push(head: PersonRecordHead, values: readonly unknown[], offset: number): number {
+    const c = this.columns;
+    (c[HEAD.role] as Column).push(head.role);
+    (c[HEAD.file] as Column).push(head.file);
+    (c[HEAD.sheet] as Column).push(head.sheet);
+    (c[HEAD.row] as Column).push(head.row);
+    (c[HEAD.raw] as Column).push(head.raw);
+    (c[HEAD.flags] as Column).push(head.flags);
+    for (let k = 0; k < PERSON_FIELD_COUNT; k++) (c[FIRST_PERSON_COLUMN + k] as Column).push(values[offset + k] ?? null);
+    return this.count++;
+  }
+
+  /** Done adding rows (more may still come): lets go of what only adding needs. */
+  seal(): void {
+    for (const column of this.columns) column.seal();
+  }
+
+  /** The record at row `i`. */
+  record(i: number): ColumnarRecord {
+    return new ColumnarRecord(this.columns, i);
+  }
+}
+
+/**
+ * A PersonRecord read from a {@link ColumnarRecords}'s columns. Its fields are getters: a spread or
+ * Object.entries sees none of them; {@link toPlainRecord} gives the record as a plain object.
+ */
+export class ColumnarRecord implements PersonRecord {
+  constructor(
+    private readonly c: readonly Column[],
+    private readonly i: number,
+  ) {}
+
+  private v(column: number): unknown {
+    return (this.c[column] as Column).get(this.i);
+  }
+
+  get role(): Role {
+    return this.v(0) as Role;
+  }
+  get file(): string {
+    return this.v(1) as string;
+  }
+  get sheet(): string {
+    return this.v(2) as string;
+  }
+  get row(): number {
+    return this.v(3) as number;
+  }
+  get raw(): Readonly<Record<string, unknown>> {
+    return this.v(4) as Readonly<Record<string, unknown>>;
+  }
+  get flags(): readonly NormalizeFlag[] {
+    return this.v(5) as readonly NormalizeFlag[];
+  }
+  get fullName(): string | null {
+    return this.v(6) as string | null;
+  }
+  get nameKey(): string | null {
+    return this.v(7) as string | null;
+  }
+  get birthDate(): string | null {
+    return this.v(8) as string | null;
+  }
+  get birthYear(): number | null {
+    return this.v(9) as number | null;
+  }
+  get gender(): Gender | null {
+    return this.v(10) as Gender | null;
+  }
+  get idNumber(): string | null {
+    return this.v(11) as string | null;
+  }
+  get idKind(): IdKind | null {
+    return this.v(12) as IdKind | null;
+  }
+  get householdCode(): string | null {
+    return this.v(13) as string | null;
+  }
+  get householdHead(): string | null {
+    return this.v(14) as string | null;
+  }
+  get members(): number | null {
+    return this.v(15) as number | null;
+  }
+  get relation(): string | null {
+    return this.v(16) as string | null;
+  }
+  get address(): string | null {
+    return this.v(17) as string | null;
+  }
+  get village(): string | null {
+    return this.v(18) as string | null;
+  }
+  get provinceCode(): string | null {
+    return this.v(19) as string | null;
+  }
+  get districtCode(): string | null {
+    return this.v(20) as string | null;
+  }
+  get communeCode(): string | null {
+    return this.v(21) as string | null;
+  }
+  get communeName(): string | null {
+    return this.v(22) as string | null;
+  }
+  get groupLabel(): string | null {
+    return this.v(23) as string | null;
+  }
+  get groupCode(): string | null {
+    return this.v(24) as string | null;
+  }
+  get rate(): number | null {
+    return this.v(25) as number | null;
+  }
+  get months(): number | null {
+    return this.v(26) as number | null;
+  }
+  get period(): string | null {
+    return this.v(27) as string | null;
+  }
+  get amount(): number | null {
+    return this.v(28) as number | null;
+  }
+  get paidDate(): string | null {
+    return this.v(29) as string | null;
+  }
+  get signature(): string | null {
+    return this.v(30) as string | null;
+  }
+  get receiver(): string | null {
+    return this.v(31) as string | null;
+  }
+  get bankAccount(): string | null {
+    return this.v(32) as string | null;
+  }
+  get phone(): string | null {
+    return this.v(33) as string | null;
+  }
+  get revenue(): number | null {
+    return this.v(34) as number | null;
+  }
+  get deathDate(): string | null {
+    return this.v(35) as string | null;
+  }
+  get startDate(): string | null {
+    return this.v(36) as string | null;
+  }
+  get endDate(): string | null {
+    return this.v(37) as string | null;
+  }
+  get population(): number | null {
+    return this.v(38) as number | null;
+  }
+  get payer(): string | null {
+    return this.v(39) as string | null;
+  }
+  get note(): string | null {
+    return this.v(40) as string | null;
+  }
+}
+
+const scratch = new Array<unknown>(PERSON_FIELD_COUNT).fill(null);
+
+/** The record as a plain object with every PersonRecord field (the record itself when it is one already). */
+export function toPlainRecord(r: PersonRecord): PersonRecord {
+  if (!(r instanceof ColumnarRecord)) return r;
+  personFieldValuesInto(r, scratch, 0);
+  return personRecordFrom({ role: r.role, file: r.file, sheet: r.sheet, row: r.row, raw: r.raw, flags: r.flags }, scratch, 0);
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { Column, ColumnarRecords, ColumnarRecord, personFieldValuesInto, PERSON_FIELD_COUNT, toPlainRecord, type PersonRecord } from '../../src/domain/index.js';
+import { makeRecord } from '../support/records.js';
+
+/** Pushes `values` into a new column and reads every row back. */
+function roundTrip(coded: boolean, values: readonly unknown[]): unknown[] {
+  const column = new Column(coded);
+  for (const v of values) column.push(v);
+  return values.map((_, i) => column.get(i));
+}
+
+describe('Column', () => {
+  it('reads back what was pushed, coded or plain, telling 1 from "1" and keeping nulls', () => {
+    const values = ['Xã A', 'Xã A', null, 1, '1', null, 'Xã B', 'Xã A', 0, null];
+    expect(roundTrip(true, values)).toStrictEqual(values);
+    expect(roundTrip(false, values)).toStrictEqual(values);
+  });
+
+  it('reads null for every row of a column that never got a value, and the values after a run of nulls', () => {
+    expect(roundTrip(true, [null, null, null])).toStrictEqual([null, null, null]);
+    expect(roundTrip(false, [null, null, null])).toStrictEqual([null, null, null]);
+    const late = [...new Array<null>(1000).fill(null), 'Thôn 3', null, 'Thôn 4'];
+    expect(roundTrip(true, late)).toStrictEqual(late);
+    expect(roundTrip(false, late)).toStrictEqual(late);
+  });
+
+  it('turns plain past 65,535 distinct values and keeps every earlier one', () => {
+    const values: unknown[] = [];
+    for (let i = 0; i < 70_000; i++) values.push(i % 5 === 0 ? null : i % 3 === 0 ? `Tên ${i}` : i);
+    expect(roundTrip(true, values)).toStrictEqual(values);
+  });
+
+  it('takes more rows after being sealed, new values and old', () => {
+    const column = new Column(true);
+    column.push('a');
+    column.push(null);
+    column.seal();
+    for (const v of ['b', 'a', null, 'c']) column.push(v);
+    column.seal();
+    column.push('b');
+    expect([0, 1, 2, 3, 4, 5, 6].map((i) => column.get(i))).toStrictEqual(['a', null, 'b', 'a', null, 'c', 'b']);
+  });
+});
+
+describe('ColumnarRecords', () => {
+  const people: PersonRecord[] = [
+    makeRecord({ fullName: 'Nguyễn Văn An', nameKey: 'nguyen van an', birthYear: 1975, gender: 'M', idNumber: '001075001234', idKind: 'CCCD', communeCode: '00001', amount: 1_500_000, flags: ['ID_LEADING_ZERO_RESTORED'] }),
+    makeRecord({ row: 3, fullName: 'Lê Thị Bình', nameKey: 'le thi binh', birthYear: 1980, gender: 'F', communeCode: '00001', amount: 1_500_000, bankAccount: '0123', note: 'nhận thay' }),
+    makeRecord({ role: 'register:deceased', file: 'tu-vong.xlsx', sheet: 'DS', row: 9, deathDate: '2020-03-01', revenue: 0 }),
+  ];
+
+  it('gives records whose every field is the pushed one, and as plain objects the records themselves', () => {
+    const table = new ColumnarRecords();
+    const values = new Array<unknown>(PERSON_FIELD_COUNT);
+    for (const p of people) {
+      personFieldValuesInto(p, values, 0);
+      table.push({ role: p.role, file: p.file, sheet: p.sheet, row: p.row, raw: p.raw, flags: p.flags }, values, 0);
+    }
+    table.seal();
+    expect(table.length).toBe(3);
+    const records = people.map((_, i) => table.record(i));
+    expect(records[0]).toBeInstanceOf(ColumnarRecord);
+    for (const [i, r] of records.entries()) {
+      const plain = toPlainRecord(r);
+      expect(plain).not.toBeInstanceOf(ColumnarRecord);
+      expect(plain).toStrictEqual(people[i]);
+      for (const key of Object.keys(people[i] as PersonRecord) as (keyof PersonRecord)[]) expect(r[key], key).toStrictEqual(people[i]?.[key]);
+    }
+    expect(records[1]?.note).toBe('nhận thay');
+    expect(records[2]?.fullName).toBeNull();
+    // A plain record is its own plain form.
+    expect(toPlainRecord(people[0] as PersonRecord)).toBe(people[0]);
+  });
+});
