@@ -116,7 +116,8 @@ function columnsOf(recs: readonly Prepared[]): BlockingColumns {
     c.surMid[i] = p.name.surMidId;
     c.year[i] = p.year > 0 && p.year < 4096 ? p.year : -1;
     c.date[i] = p.dateId;
-    c.loc[i] = p.locId;
+    // The commune (even ids), else the village (odd ids).
+    c.loc[i] = p.communeId >= 0 ? p.communeId * 2 : p.villageId >= 0 ? p.villageId * 2 + 1 : -1;
   }
   return c;
 }

@@ -250,7 +250,7 @@ function run(
   const n = recs.length;
   const prior =
     cfg.priorLog2 ?? -Math.log2(Math.max(MIN_UNIVERSE, leftCount === null ? n - 1 : n - leftCount));
-  const scorer = new Scorer(recs, counts, cfg);
+  const scorer = new Scorer(recs, counts, cfg, cache);
   const { levels, weights } = scorer;
   const out: MatchPair[] = [];
   const evidence = new RunEvidence(left, right ?? left, prior, cfg.matchThreshold, cfg.possibleThreshold);

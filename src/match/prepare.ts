@@ -39,22 +39,17 @@ export interface Prepared {
   readonly gender: Gender | null;
   readonly year: number; // 0 when unknown
   readonly date: string | null; // full ISO date only
-  readonly dY: number;
-  readonly dM: number;
-  readonly dD: number;
+  readonly ymd: number; // that date as yyyymmdd; 0 without one
   readonly idTrusted: string | null; // valid CMND/CCCD digits (idMode 'trusted')
   readonly idKind: IdKind | null;
   readonly idLoose: string | null; // any other ID text, compared loosely
-  readonly commune: string | null;
-  readonly village: string | null;
   readonly household: string | null;
   readonly head: string | null;
-  readonly address: string | null; // one string per distinct address (see Interner.value)
   readonly father: string | null;
   readonly mother: string | null;
-  // Integer ids of the values in the cache (−1 when absent), for blocking keys and frequency counts.
+  // Integer ids of the values in the cache (−1 when absent), for blocking keys and frequency counts; the
+  // commune code, the village key and the address are compared by these (their texts: cache.places etc.).
   readonly dateId: number;
-  readonly locId: number; // commune code (even ids), else village (odd ids)
   readonly communeId: number;
   readonly villageId: number;
   readonly communeVillageId: number; // the village within its commune; -1 unless both are known
@@ -209,21 +204,15 @@ export function prepareRecord(
     gender: r.gender,
     year,
     date: cache.dates.value(dateId),
-    dY,
-    dM,
-    dD,
+    ymd: m ? dY * 10000 + dM * 100 + dD : 0,
     idTrusted: trusted ? idText : null,
     idKind: trusted ? r.idKind : null,
     idLoose,
-    commune,
-    village: village ?? null,
     household,
     head: cachedKey(cache, r.householdHead),
-    address: cache.addresses.value(addressId),
     father: cachedKey(cache, r.fatherName),
     mother: cachedKey(cache, r.motherName),
     dateId,
-    locId: communeId >= 0 ? communeId * 2 : villageId >= 0 ? villageId * 2 + 1 : -1,
     communeId,
     villageId,
     communeVillageId: communeId >= 0 && villageId >= 0 ? cache.communeVillages.idOf(communeId * 2 ** 26 + villageId) : -1,

@@ -5,7 +5,7 @@
  */
 import type { FieldId, FieldSettings, ResolvedMatchConfig } from './match-config.js';
 import { FIELD_IDS } from './match-config.js';
-import type { Prepared, ValueCounts } from './prepare.js';
+import type { Prepared, PrepareCache, ValueCounts } from './prepare.js';
 import { KeyTable } from './key-table.js';
 import { jaroWinkler, tokenOverlap, withinOneEdit } from './similarity.js';
 
@@ -86,6 +86,8 @@ export class Scorer {
     private readonly recs: readonly Prepared[],
     private readonly counts: ValueCounts,
     private readonly cfg: ResolvedMatchConfig,
+    /** The cache the rows were prepared with: the texts of their village and address ids. */
+    private readonly cache: PrepareCache,
   ) {
     this.s = FIELD_IDS.map((f) => cfg.fields[f]);
     this.w = this.s.map(weightsOf);
@@ -203,7 +205,7 @@ export class Scorer {
   private wordsOf(p: Prepared): readonly string[] {
     let words = this.addressWords.get(p.addressId);
     if (words === undefined) {
-      words = (p.address ?? '').split(' ');
+      words = (this.cache.addresses.value(p.addressId) ?? '').split(' ');
       this.addressWords.set(p.addressId, words);
     }
     return words;
@@ -291,12 +293,14 @@ export class Scorer {
       else {
         // One keying slip: one part off by one digit, or day and month swapped. Not any other day or month of
         // the same year (1995-03-17 / 1995-11-17): among a million people that is a namesake as often as not.
-        const sameY = a.dY === b.dY;
+        const aY = Math.floor(a.ymd / 10000), aM = Math.floor(a.ymd / 100) % 100, aD = a.ymd % 100;
+        const bY = Math.floor(b.ymd / 10000), bM = Math.floor(b.ymd / 100) % 100, bD = b.ymd % 100;
+        const sameY = aY === bY;
         const close =
-          (sameY && a.dM === b.dM && withinOneEdit(twoDigits(a.dD), twoDigits(b.dD))) ||
-          (sameY && a.dD === b.dD && withinOneEdit(twoDigits(a.dM), twoDigits(b.dM))) ||
-          (sameY && a.dM === b.dD && a.dD === b.dM) ||
-          (a.dM === b.dM && a.dD === b.dD && withinOneEdit(String(a.dY), String(b.dY)));
+          (sameY && aM === bM && withinOneEdit(twoDigits(aD), twoDigits(bD))) ||
+          (sameY && aD === bD && withinOneEdit(twoDigits(aM), twoDigits(bM))) ||
+          (sameY && aM === bD && aD === bM) ||
+          (aM === bM && aD === bD && withinOneEdit(String(aY), String(bY)));
         this.setStatic(bd, close ? LEVEL.close : LEVEL.differ);
       }
     } else {
@@ -317,16 +321,17 @@ export class Scorer {
 
     // Places
     const c = F.commune;
-    const communesDiffer = a.commune !== null && b.commune !== null && a.commune !== b.commune;
-    if (a.commune === null || b.commune === null) this.set(c, a.commune === null && b.commune === null ? LEVEL.none : LEVEL.missing, 0);
+    // Ids stand for the texts: one id per distinct commune code, village key and address (−1: none).
+    const communesDiffer = a.communeId >= 0 && b.communeId >= 0 && a.communeId !== b.communeId;
+    if (a.communeId < 0 || b.communeId < 0) this.set(c, a.communeId < 0 && b.communeId < 0 ? LEVEL.none : LEVEL.missing, 0);
     else if (!communesDiffer) this.set(c, LEVEL.exact, this.tfWeight(c, n.commune(a), this.s[c]?.exact.u ?? 0.01));
     else this.setStatic(c, LEVEL.differ);
-    if (communesDiffer && a.village !== null && b.village !== null) this.set(F.village, LEVEL.incomparable, 0);
-    else if (a.commune !== null && b.commune !== null && a.village !== null && a.village === b.village) {
+    if (communesDiffer && a.villageId >= 0 && b.villageId >= 0) this.set(F.village, LEVEL.incomparable, 0);
+    else if (a.communeId >= 0 && b.communeId >= 0 && a.villageId >= 0 && a.villageId === b.villageId) {
       // Same commune: the commune's agreement is already counted, and a village lies inside its commune, so
       // the village adds only how rarely two people of that commune share it (not of the whole list).
       this.set(F.village, LEVEL.exact, this.tfWeight(F.village, n.communeVillage(a), this.s[F.village]?.exact.u ?? 0.1, n.commune(a)));
-    } else this.simpleText(F.village, a.village, b.village, n.village(a));
+    } else this.simpleText(F.village, this.cache.villageIds.value(a.villageId), this.cache.villageIds.value(b.villageId), n.village(a));
 
     // Household: the code when both have one, else the head's name.
     const h = F.household;
@@ -340,9 +345,9 @@ export class Scorer {
 
     // Address
     const ad = F.address;
-    if (a.address === null || b.address === null) {
-      this.set(ad, a.address === null && b.address === null ? LEVEL.none : LEVEL.missing, 0);
-    } else if (a.address === b.address) this.set(ad, LEVEL.exact, this.tfWeight(ad, n.address(a), this.s[ad]?.exact.u ?? 0.01));
+    if (a.addressId < 0 || b.addressId < 0) {
+      this.set(ad, a.addressId < 0 && b.addressId < 0 ? LEVEL.none : LEVEL.missing, 0);
+    } else if (a.addressId === b.addressId) this.set(ad, LEVEL.exact, this.tfWeight(ad, n.address(a), this.s[ad]?.exact.u ?? 0.01));
     else this.setStatic(ad, tokenOverlap(this.wordsOf(a), this.wordsOf(b), 0.85) >= 0.66 ? LEVEL.close : LEVEL.differ);
 
     this.simpleText(F.father, a.father, b.father, 0);
