@@ -9,9 +9,13 @@ import type { AuditData } from './types.js';
 /** A list the matcher can be run on. */
 export type MatchSide = 'payouts' | 'beneficiaries' | RegisterKind;
 
-/** People of one list: `of[i]` is the cluster of row i; `members[c]` the rows of cluster c. */
+/**
+ * People of one list: `of[i]` is the cluster (person) of row i; `members` the rows of each cluster of two
+ * rows or more, the only ones the checks look into (a list of a million people, nearly all of one row,
+ * held a million one-row arrays).
+ */
 export interface PersonClusters {
-  readonly of: readonly number[];
+  readonly of: Int32Array;
   readonly members: readonly (readonly number[])[];
   /** The matcher's pair for rows i and j when it compared them (either order). */
   pair(i: number, j: number): MatchPair | undefined;
@@ -213,17 +217,30 @@ function buildClusters(rows: readonly PersonRecord[], pairs: readonly MatchPair[
     lookup.set(pairKey(p.a, p.b, n), p);
     if (p.decision === 'match') union(p.a, p.b);
   }
+  const size = scratch.int32('clusters.size', n, 0);
+  for (let i = 0; i < n; i++) {
+    const root = find(i);
+    size[root] = (size[root] ?? 0) + 1;
+  }
+  // Clusters numbered in the order of their first row; the rows of those of two rows or more listed too.
   const clusterOfRoot = scratch.int32('clusters.root', n, -1);
+  const listOfRoot = scratch.int32('clusters.list', n, -1);
   const members: number[][] = [];
-  const of = new Array<number>(n);
+  const of = new Int32Array(n);
+  let clusters = 0;
   for (let i = 0; i < n; i++) {
     const root = find(i);
     let c = clusterOfRoot[root] ?? -1;
     if (c < 0) {
-      c = members.length;
+      c = clusters++;
       clusterOfRoot[root] = c;
-      members.push([i]);
-    } else members[c]?.push(i);
+      if ((size[root] ?? 0) >= 2) {
+        listOfRoot[root] = members.length;
+        members.push([]);
+      }
+    }
+    const list = listOfRoot[root] ?? -1;
+    if (list >= 0) members[list]?.push(i);
     of[i] = c;
   }
   const possible = pairs.filter((p) => p.decision === 'possible' && of[p.a] !== of[p.b]);
