@@ -46,16 +46,18 @@ export const ageIneligible: CheckDefinition = {
     const maxAge = cfg.maxAge ?? 120;
     const findings: Finding[] = [];
     for (const item of paymentItems(ctx).items) {
-      const bounds = ageBounds({ birthDate: item.filled('birthDate'), birthYear: item.filled('birthYear') }, start, end);
+      const birthDate = item.filled('birthDate');
+      const bounds = ageBounds({ birthDate, birthYear: item.filled('birthYear') }, start, end);
       if (bounds === null) continue;
-      const r = item.view;
-      const age = groupOf(ctx, r)?.age?.value;
+      // The group is the payment row's own (never taken from the approval): the filled view is made only for a finding.
+      const age = groupOf(ctx, item.row)?.age?.value;
       let reason: string | null = null;
-      if (bounds.maxAtEnd < 0) reason = `sinh sau thời gian hỗ trợ (${r.birthDate ? viDate(r.birthDate) : `năm ${r.birthYear}`})`;
+      if (bounds.maxAtEnd < 0) reason = `sinh sau thời gian hỗ trợ (${birthDate ? viDate(birthDate) : `năm ${item.filled('birthYear')}`})`;
       else if (bounds.minAtStart > maxAge) reason = `đã ${bounds.minAtStart} tuổi, quá tuổi thọ hợp lý (${maxAge})`;
       else if (age?.min != null && bounds.maxAtEnd < age.min) reason = `mới ${bounds.maxAtEnd} tuổi vào ${viDate(end)}, dưới độ tuổi tối thiểu ${age.min} của nhóm`;
       else if (age?.max != null && bounds.minAtStart > age.max) reason = `đã ${bounds.minAtStart} tuổi vào ${viDate(start)}, trên độ tuổi tối đa ${age.max} của nhóm`;
       if (reason === null) continue;
+      const r = item.view;
       findings.push(
         paymentFinding({
           rule: ID,
