@@ -151,26 +151,20 @@ function fieldAsRead(i: number, value: unknown, pool: StringPool | undefined): u
 }
 
 /**
- * The record {@link recordFromRow} would read back once `r` is stored, without storing it: the same
- * field values (each through columnValue), no raw cells, repeated values shared through `strings`; role and
- * file as its upload's (the store refuses a record of another role).
- * For a job that ingests and checks in one process (see KeptRecords).
+ * Adds to `table` the record {@link recordFromRow} would read back once `r` is stored, without storing it:
+ * the same field values (each through columnValue), no raw cells; role and file as its upload's (the store
+ * refuses a record of another role). For a job that ingests and checks in one process (see KeptRecords).
+ * Returns its row.
  */
-export function recordAsStored(r: PersonRecord, role: Role, uploadFile: string, strings: StringPool): PersonRecord {
-  return personRecordFrom(fieldsAsStored(r, role, uploadFile, strings, strings), fieldValues, 0);
-}
-
-/** As {@link recordAsStored}, into `table` (whose columns share repeated values themselves); returns its row. */
 export function pushAsStored(table: ColumnarRecords, r: PersonRecord, role: Role, uploadFile: string, strings: StringPool): number {
-  return table.push(fieldsAsStored(r, role, uploadFile, strings, undefined), fieldValues, 0);
+  return table.push(fieldsAsStored(r, role, uploadFile, strings), fieldValues, 0);
 }
 
-/** Fills fieldValues with `r`'s fields as stored and returns its head. */
-function fieldsAsStored(r: PersonRecord, role: Role, uploadFile: string, strings: StringPool, pool: StringPool | undefined): PersonRecordHead {
+/** Fills fieldValues with `r`'s fields as stored and returns its head (its flag list shared through `strings`). */
+function fieldsAsStored(r: PersonRecord, role: Role, uploadFile: string, strings: StringPool): PersonRecordHead {
   personFieldValuesInto(r, fieldValues, 0);
-  for (let i = 0; i < FIELD_KINDS.length; i++) fieldValues[i] = fieldAsRead(i, fieldValues[i], pool);
-  const sheet = pool ? pool.text(r.sheet) : r.sheet;
-  return { role, file: r.file ?? uploadFile, sheet, row: Number(columnValue(r.row, 'number')) || 0, raw: NO_RAW, flags: strings.flags(r.flags) };
+  for (let i = 0; i < FIELD_KINDS.length; i++) fieldValues[i] = fieldAsRead(i, fieldValues[i], undefined);
+  return { role, file: r.file ?? uploadFile, sheet: r.sheet, row: Number(columnValue(r.row, 'number')) || 0, raw: NO_RAW, flags: strings.flags(r.flags) };
 }
 
 /**
