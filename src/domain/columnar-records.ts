@@ -121,13 +121,6 @@ const HEAD = { role: 0, file: 1, sheet: 2, row: 3, raw: 4, flags: 5 } as const;
 const FIRST_PERSON_COLUMN = 6;
 
 /**
- * Person fields (by their position in {@link personFieldValuesInto}'s order) whose values are mostly
- * distinct, kept one slot per row: the name and its key, the ID, the household code, addresses, accounts,
- * phones, notes.
- */
-const MOSTLY_DISTINCT = new Set([0, 1, 5, 7, 8, 11, 25, 26, 27, 34]);
-
-/**
  * Records of one list in columns (see {@link Column}), read through {@link ColumnarRecord}s. A million rows held
  * as objects took some 470 bytes each: 41 slots of 8 bytes whatever they held, most of them the same few
  * values or null.
@@ -136,11 +129,14 @@ export class ColumnarRecords {
   readonly columns: readonly Column[];
   private count = 0;
 
-  constructor() {
+  /**
+   * `coded[k]`: whether person field k (in personFieldValuesInto's order) repeats enough to be coded; the
+   * others (names, IDs) get a slot per row. The head's fields are coded but the row number.
+   */
+  constructor(coded: readonly boolean[]) {
     const columns: Column[] = [];
-    for (let c = 0; c < FIRST_PERSON_COLUMN + PERSON_FIELD_COUNT; c++) {
-      columns.push(new Column(c !== HEAD.row && !MOSTLY_DISTINCT.has(c - FIRST_PERSON_COLUMN)));
-    }
+    for (let c = 0; c < FIRST_PERSON_COLUMN; c++) columns.push(new Column(c !== HEAD.row));
+    for (let k = 0; k < PERSON_FIELD_COUNT; k++) columns.push(new Column(coded[k] === true));
     this.columns = columns;
   }
 

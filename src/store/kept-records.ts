@@ -1,6 +1,6 @@
-import { ColumnarRecords, type PersonRecord, type Role } from '../domain/index.js';
+import type { PersonRecord, Role } from '../domain/index.js';
 import { ENCODED, ENCODED_WIDTH, type EncodedRecords } from './record-encoding.js';
-import { pushAsStored, pushRow, StringPool } from './record-columns.js';
+import { newColumnarRecords, pushAsStored, pushRow, StringPool } from './record-columns.js';
 
 /**
  * The records of the uploads a job stored, kept as loadRecords(db, audit, undefined, { raw: false })
@@ -30,7 +30,7 @@ export class KeptRecords {
 
 /** Collects one upload's records; they join the job's only when {@link UploadKeeper.stored} is called. */
 export class UploadKeeper {
-  private readonly table = new ColumnarRecords();
+  private readonly table = newColumnarRecords();
   private readonly sheetOrder = new Map<string, number>();
   private inOrder = true;
   private lastSheet = -1;

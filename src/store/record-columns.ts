@@ -1,4 +1,4 @@
-import { personFieldValuesInto, personRecordFrom, type NormalizeFlag, type PersonRecord, type PersonRecordHead, type ColumnarRecords, type Role } from '../domain/index.js';
+import { ColumnarRecords, personFieldValuesInto, personRecordFrom, type NormalizeFlag, type PersonRecord, type PersonRecordHead, type Role } from '../domain/index.js';
 import type { RecordTable } from './schema.js';
 
 type FieldKind = 'text' | 'number';
@@ -104,6 +104,14 @@ const SHARED_TEXT = new Set<string>([
   'groupLabel', 'groupCode', 'period', 'paidDate', 'signature', 'deathDate', 'startDate', 'endDate', 'payer',
 ]);
 const SHARED_FIELD = PERSON_FIELDS.map(([field]) => SHARED_TEXT.has(field));
+
+/** Person fields held coded in {@link newColumnarRecords}: numbers and the texts that repeat (SHARED_TEXT). */
+const CODED_FIELD = PERSON_FIELDS.map(([field, kind]) => kind === 'number' || SHARED_TEXT.has(field));
+
+/** An empty table of records in columns, numbers and repeated texts coded, names and IDs a slot per row. */
+export function newColumnarRecords(): ColumnarRecords {
+  return new ColumnarRecords(CODED_FIELD);
+}
 
 /** Distinct strings kept by a pool at most: past it, new values are no longer shared (memory stays bounded). */
 const POOL_LIMIT = 1_000_000;

@@ -1,5 +1,5 @@
-import { ColumnarRecords, type PersonRecord, type Role } from '../domain/index.js';
-import { parseRawKeys, pushRow, RECORD_ROW_COLUMNS, recordFromRow, StringPool, tableOfRole, type StoredRecordRow } from './record-columns.js';
+import type { PersonRecord, Role } from '../domain/index.js';
+import { newColumnarRecords, parseRawKeys, pushRow, RECORD_ROW_COLUMNS, recordFromRow, StringPool, tableOfRole, type StoredRecordRow } from './record-columns.js';
 import type { UploadRow } from './rows.js';
 import { listUploads } from './uploads.js';
 import type { Db } from './schema.js';
@@ -81,7 +81,7 @@ export async function loadRecords(db: Db, auditId: number, role?: Role, options?
   }
   const strings = new StringPool();
   for (const upload of await uploadsOf(db, auditId, role)) {
-    const table = new ColumnarRecords();
+    const table = newColumnarRecords();
     for await (const rows of pagesOf(db, auditId, upload, 10_000)) {
       for (const row of rows) pushRow(table, row, upload.role, upload.file, strings);
     }

@@ -49,22 +49,30 @@ describe('ColumnarRecords', () => {
     makeRecord({ role: 'register:deceased', file: 'tu-vong.xlsx', sheet: 'DS', row: 9, deathDate: '2020-03-01', revenue: 0 }),
   ];
 
-  it('gives records whose every field is the pushed one, and as plain objects the records themselves', () => {
-    const table = new ColumnarRecords();
+  // Every field of its own value, so that a getter reading another field's column shows.
+  const distinct = Object.fromEntries(Object.keys(makeRecord()).map((key, k) => [key, key === 'raw' ? {} : key === 'flags' ? ['ID_INVALID'] : `v${k}`]));
+  const all = { ...distinct, role: 'payouts', row: 7 } as unknown as PersonRecord;
+
+  it.each([
+    ['every field coded', new Array<boolean>(PERSON_FIELD_COUNT).fill(true)],
+    ['no field coded', new Array<boolean>(PERSON_FIELD_COUNT).fill(false)],
+  ])('gives records whose every field is the pushed one, and as plain objects the records themselves (%s)', (_, coded) => {
+    const table = new ColumnarRecords(coded);
     const values = new Array<unknown>(PERSON_FIELD_COUNT);
-    for (const p of people) {
+    for (const p of [...people, all]) {
       personFieldValuesInto(p, values, 0);
       table.push({ role: p.role, file: p.file, sheet: p.sheet, row: p.row, raw: p.raw, flags: p.flags }, values, 0);
     }
     table.seal();
-    expect(table.length).toBe(3);
-    const records = people.map((_, i) => table.record(i));
+    expect(table.length).toBe(4);
+    const records = [...people, all].map((_, i) => table.record(i));
     expect(records[0]).toBeInstanceOf(ColumnarRecord);
     for (const [i, r] of records.entries()) {
       const plain = toPlainRecord(r);
       expect(plain).not.toBeInstanceOf(ColumnarRecord);
-      expect(plain).toStrictEqual(people[i]);
-      for (const key of Object.keys(people[i] as PersonRecord) as (keyof PersonRecord)[]) expect(r[key], key).toStrictEqual(people[i]?.[key]);
+      const pushed = [...people, all][i] as PersonRecord;
+      expect(plain).toStrictEqual(pushed);
+      for (const key of Object.keys(pushed) as (keyof PersonRecord)[]) expect(r[key], key).toStrictEqual(pushed[key]);
     }
     expect(records[1]?.note).toBe('nhận thay');
     expect(records[2]?.fullName).toBeNull();
