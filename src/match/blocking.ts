@@ -6,7 +6,7 @@
  */
 import type { BlockingSettings } from './match-config.js';
 import { KeyTable } from './key-table.js';
-import type { Prepared } from './prepare.js';
+import type { PreparedRows, RunRows } from './prepared-rows.js';
 import { scratchArrays } from './scratch-arrays.js';
 
 /**
@@ -27,11 +27,10 @@ export interface BlockingColumns {
 }
 
 /**
- * The blocking columns of a list's prepared rows, remembered for the same array: an audit blocks its payouts
- * against the approved list, each register and themselves, and reading the same million objects again for
- * each run was seconds at a million rows. The rows must not change once their columns are read.
+ * The blocking columns of a list's prepared rows, remembered for the same rows: an audit blocks its payouts
+ * against the approved list, each register and themselves. The rows must not change once their columns are read.
  */
-export function listColumns(rows: readonly Prepared[]): BlockingColumns {
+export function listColumns(rows: PreparedRows): BlockingColumns {
   let cols = remembered.get(rows);
   if (cols === undefined) {
     cols = columnsOf(rows);
@@ -40,25 +39,24 @@ export function listColumns(rows: readonly Prepared[]): BlockingColumns {
   return cols;
 }
 
-const remembered = new WeakMap<readonly Prepared[], BlockingColumns>();
+const remembered = new WeakMap<PreparedRows, BlockingColumns>();
 
-/** The columns of rows `at` only, in that order; rows from `leftCount` on are the right list's (see LinkColumns). */
-function pickColumns(c: LinkColumns, at: Int32Array): BlockingColumns {
-  const split = c.leftCount;
-  const pick = <T extends Int32Array | Float64Array>(x: T, y: T): T => {
-    const out = new (x.constructor as new (n: number) => T)(at.length);
-    for (let k = 0; k < at.length; k++) {
-      const i = at[k] ?? 0;
-      out[k] = (i < split ? x[i] : y[i - split]) ?? -1;
-    }
-    return out;
+/** Rows `at` (ascending) of a link only, in that order: left ones below `c.leftCount`, right ones above. */
+function pickColumns(c: LinkColumns, at: Int32Array): LinkColumns {
+  let split = 0;
+  while (split < at.length && (at[split] ?? 0) < c.leftCount) split++;
+  const side = (cols: BlockingColumns, rows: Int32Array, offset: number): BlockingColumns => {
+    const pick = <T extends Int32Array | Float64Array>(x: T): T => {
+      const out = new (x.constructor as new (n: number) => T)(rows.length);
+      for (let k = 0; k < rows.length; k++) out[k] = x[(rows[k] ?? 0) - offset] ?? -1;
+      return out;
+    };
+    return {
+      trustedId: pick(cols.trustedId), anyId: pick(cols.anyId), idHead: pick(cols.idHead), idTail: pick(cols.idTail),
+      joined: pick(cols.joined), given: pick(cols.given), surMid: pick(cols.surMid), year: pick(cols.year), date: pick(cols.date), loc: pick(cols.loc),
+    };
   };
-  const { left: l, right: r } = c;
-  return {
-    trustedId: pick(l.trustedId, r.trustedId), anyId: pick(l.anyId, r.anyId), idHead: pick(l.idHead, r.idHead),
-    idTail: pick(l.idTail, r.idTail), joined: pick(l.joined, r.joined), given: pick(l.given, r.given),
-    surMid: pick(l.surMid, r.surMid), year: pick(l.year, r.year), date: pick(l.date, r.date), loc: pick(l.loc, r.loc),
-  };
+  return { left: side(c.left, at.subarray(0, split), 0), right: side(c.right, at.subarray(split), c.leftCount), leftCount: split };
 }
 
 /**
@@ -72,52 +70,30 @@ export interface LinkColumns {
   readonly leftCount: number;
 }
 
-/** The left and right parts of columns of a whole link (views, no copy). */
-function splitColumns(c: BlockingColumns, leftCount: number): LinkColumns {
-  const part = (from: number, to?: number): BlockingColumns => ({
-    trustedId: c.trustedId.subarray(from, to), anyId: c.anyId.subarray(from, to), idHead: c.idHead.subarray(from, to),
-    idTail: c.idTail.subarray(from, to), joined: c.joined.subarray(from, to), given: c.given.subarray(from, to),
-    surMid: c.surMid.subarray(from, to), year: c.year.subarray(from, to), date: c.date.subarray(from, to), loc: c.loc.subarray(from, to),
-  });
-  return { left: part(0, leftCount), right: part(leftCount), leftCount };
-}
-
-/** The columns of two lists one after the other (the rows of a link: the left list, then the right). */
-export function joinColumns(a: BlockingColumns, b: BlockingColumns): BlockingColumns {
-  const join = <T extends Int32Array | Float64Array>(x: T, y: T): T => {
-    const out = new (x.constructor as new (n: number) => T)(x.length + y.length);
-    out.set(x);
-    out.set(y, x.length);
-    return out;
-  };
-  return {
-    trustedId: join(a.trustedId, b.trustedId), anyId: join(a.anyId, b.anyId), idHead: join(a.idHead, b.idHead),
-    idTail: join(a.idTail, b.idTail), joined: join(a.joined, b.joined), given: join(a.given, b.given),
-    surMid: join(a.surMid, b.surMid), year: join(a.year, b.year), date: join(a.date, b.date), loc: join(a.loc, b.loc),
-  };
-}
-
-function columnsOf(recs: readonly Prepared[]): BlockingColumns {
-  const n = recs.length;
+/** The columns of a list; those the prepared rows hold as they are (ID halves, dates) are shared, not copied. */
+function columnsOf(rows: PreparedRows): BlockingColumns {
+  const n = rows.length;
   const col = (): Int32Array => new Int32Array(n).fill(-1);
   const c = {
-    trustedId: new Float64Array(n).fill(-1), anyId: new Float64Array(n).fill(-1), idHead: col(), idTail: col(), joined: col(),
-    given: col(), surMid: col(), year: col(), date: col(), loc: col(),
+    trustedId: new Float64Array(n).fill(-1), anyId: new Float64Array(n).fill(-1), idHead: rows.idHead, idTail: rows.idTail,
+    joined: col(), given: col(), surMid: col(), year: col(), date: rows.dateId, loc: col(),
   };
   for (let i = 0; i < n; i++) {
-    const p = recs[i];
-    if (p === undefined) continue;
-    if (p.idTrusted !== null) c.trustedId[i] = p.idKey;
-    if ((p.idLoose ?? p.idTrusted ?? '').length >= 4) c.anyId[i] = p.idKey;
-    c.idHead[i] = p.idHead;
-    c.idTail[i] = p.idTail;
-    c.joined[i] = p.name.joinedId;
-    c.given[i] = p.name.givId;
-    c.surMid[i] = p.name.surMidId;
-    c.year[i] = p.year > 0 && p.year < 4096 ? p.year : -1;
-    c.date[i] = p.dateId;
+    const key = rows.idKey[i] ?? -1;
+    if (rows.trustedKind[i] !== 0) c.trustedId[i] = key;
+    if ((rows.idText[i] ?? '').length >= 4) c.anyId[i] = key;
+    const name = rows.name[i];
+    if (name !== undefined) {
+      c.joined[i] = name.joinedId;
+      c.given[i] = name.givId;
+      c.surMid[i] = name.surMidId;
+    }
+    const year = rows.year[i] ?? 0;
+    c.year[i] = year > 0 && year < 4096 ? year : -1;
     // The commune (even ids), else the village (odd ids).
-    c.loc[i] = p.communeId >= 0 ? p.communeId * 2 : p.villageId >= 0 ? p.villageId * 2 + 1 : -1;
+    const commune = rows.communeId[i] ?? -1;
+    const village = rows.villageId[i] ?? -1;
+    c.loc[i] = commune >= 0 ? commune * 2 : village >= 0 ? village * 2 + 1 : -1;
   }
   return c;
 }
@@ -162,36 +138,35 @@ export const BLOCKING_RULES: readonly (readonly [string, KeyFn])[] = [
 ];
 
 /**
- * Calls `visit(i, j)` (i < j) once for every candidate pair. With `leftCount` set (linking), records
- * [0, leftCount) are one list and the rest the other, and only pairs across the two lists are visited.
- * With `leftActive`, only the left records i with `leftActive[i] === 1` take part (the others get no
- * block): a check that needs partners for a few rows of a long list does not block all of them.
- * `cols`: the records' blocking columns when already at hand (see listColumns).
+ * Calls `visit(i, j)` (i < j) once for every candidate pair of the run's rows. In a link (two lists), only
+ * pairs across the two lists are visited. With `leftActive`, only the left records i with
+ * `leftActive[i] === 1` take part (the others get no block): a check that needs partners for a few rows of
+ * a long list does not block all of them.
  */
 export function forEachCandidate(
-  recs: readonly Prepared[],
+  recs: RunRows,
   settings: BlockingSettings,
-  leftCount: number | null,
   visit: (i: number, j: number) => void,
   leftActive?: Uint8Array,
-  cols: BlockingColumns | LinkColumns = columnsOf(recs),
 ): void {
-  if (leftCount === null) {
-    blockRecords(recs, 'leftCount' in cols ? joinColumns(cols.left, cols.right) : cols, settings, null, visit, leftActive);
+  const sortKey = (i: number): string => recs.sortKey(i);
+  if (recs.right === null) {
+    blockRecords(recs.length, sortKey, listColumns(recs.left), settings, visit, leftActive);
     return;
   }
-  const sides = 'leftCount' in cols ? cols : splitColumns(cols, leftCount);
+  const leftCount = recs.leftCount;
+  const sides = { left: listColumns(recs.left), right: listColumns(recs.right), leftCount };
   const subset = linkedRowsOf(sides, leftActive);
   if (subset === null) {
-    blockRecords(recs, 'leftCount' in cols ? joinColumns(cols.left, cols.right) : cols, settings, leftCount, visit, leftActive);
+    blockRecords(recs.length, sortKey, sides, settings, visit, leftActive);
     return;
   }
   // Only the rows that share a key with the other list: the same blocks, in the same order, so the same pairs.
-  const rows = Array.from(subset, (i) => recs[i] as Prepared);
-  let subLeft = 0;
-  while (subLeft < subset.length && (subset[subLeft] ?? 0) < leftCount) subLeft++;
+  const picked = pickColumns(sides, subset);
+  const subLeft = picked.leftCount;
   const subActive = leftActive === undefined ? undefined : Uint8Array.from(subset.subarray(0, subLeft), (i) => leftActive[i] ?? 0);
-  blockRecords(rows, pickColumns(sides, subset), settings, subLeft, (i, j) => visit(subset[i] ?? 0, subset[j] ?? 0), subActive);
+  const subKey = (k: number): string => recs.sortKey(subset[k] ?? 0);
+  blockRecords(subset.length, subKey, picked, settings, (i, j) => visit(subset[i] ?? 0, subset[j] ?? 0), subActive);
 }
 
 /**
@@ -201,8 +176,8 @@ export function forEachCandidate(
  * of a few dozen people linked with a million payouts then allocates a few dozen rows' worth of blocks, not
  * a million (those allocations, and the full collections they set off in a large heap, were seconds a link).
  */
-export function linkedRows(recs: readonly Prepared[], leftCount: number, leftActive?: Uint8Array): Int32Array | null {
-  return linkedRowsOf(splitColumns(columnsOf(recs), leftCount), leftActive);
+export function linkedRows(left: PreparedRows, right: PreparedRows, leftActive?: Uint8Array): Int32Array | null {
+  return linkedRowsOf({ left: listColumns(left), right: listColumns(right), leftCount: left.length }, leftActive);
 }
 
 function linkedRowsOf(sides: LinkColumns, leftActive?: Uint8Array): Int32Array | null {
@@ -253,16 +228,20 @@ function linkedRowsOf(sides: LinkColumns, leftActive?: Uint8Array): Int32Array |
   return out;
 }
 
-/** forEachCandidate on records whose blocking columns are `cols`. */
+/**
+ * forEachCandidate on `n` records whose blocking columns are `cols`: one list's, or a link's two lists side
+ * by side (joined into one, a million-payout link copied ten columns of two million rows each time, ~100 MB).
+ * `sortKey` orders an oversized block.
+ */
 function blockRecords(
-  recs: readonly Prepared[],
-  cols: BlockingColumns,
+  n: number,
+  sortKey: (i: number) => string,
+  cols: BlockingColumns | LinkColumns,
   settings: BlockingSettings,
-  leftCount: number | null,
   visit: (i: number, j: number) => void,
   leftActive?: Uint8Array,
 ): void {
-  const n = recs.length;
+  const leftCount = 'leftCount' in cols ? cols.leftCount : null;
   const leftEnd = leftCount ?? n;
   const takesPart = (i: number): boolean => leftActive === undefined || i >= leftEnd || leftActive[i] === 1;
   let activeLeft = leftEnd;
@@ -319,7 +298,7 @@ function blockRecords(
       ids[i] = id;
       sizes[id] = (sizes[id] ?? 0) + 1;
     };
-    if (leftCount === null) {
+    if (!('leftCount' in cols)) {
       for (let i = 0; i < n; i++) {
         if (!takesPart(i)) continue;
         const k = keyFn(cols, i, intern);
@@ -329,17 +308,18 @@ function blockRecords(
       // Linking: a block yields pairs only if both lists have its key, so the keys of the shorter list are
       // numbered and the longer list's rows only looked up (a register of a hundred rows against a million
       // payouts no longer numbers a million keys per rule).
-      const leftShorter = activeLeft <= n - leftCount;
-      const [shortFrom, shortTo] = leftShorter ? [0, leftCount] : [leftCount, n];
-      const [longFrom, longTo] = leftShorter ? [leftCount, n] : [0, leftCount];
+      const split = cols.leftCount;
+      const leftShorter = activeLeft <= n - split;
+      const [shortCols, shortFrom, shortTo] = leftShorter ? [cols.left, 0, split] : [cols.right, split, n];
+      const [longCols, longFrom, longTo] = leftShorter ? [cols.right, split, n] : [cols.left, 0, split];
       for (let i = shortFrom; i < shortTo; i++) {
         if (!takesPart(i)) continue;
-        const k = keyFn(cols, i, intern);
+        const k = keyFn(shortCols, i - shortFrom, intern);
         if (k >= 0) add(i, table.idOf(k));
       }
       for (let i = longFrom; i < longTo; i++) {
         if (!takesPart(i)) continue;
-        const k = keyFn(cols, i, lookup);
+        const k = keyFn(longCols, i - longFrom, lookup);
         const id = k >= 0 ? table.find(k) : -1;
         if (id >= 0) add(i, id);
       }
@@ -383,7 +363,7 @@ function blockRecords(
         continue;
       }
       over[b] = 1;
-      sortKeys ??= recs.map((p) => `${p.name.nameJoined ?? ''}|${p.date ?? p.year}`);
+      sortKeys ??= Array.from({ length: n }, (_, i) => sortKey(i));
       const keys = sortKeys;
       const sorted = Array.from(members.subarray(from, to)).sort((i, j) => {
         const ki = keys[i] ?? '';

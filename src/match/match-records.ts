@@ -6,10 +6,10 @@ import type { MatchConfig } from './match-config.js';
 import { DEFAULT_MATCH_CONFIG, FIELD_IDS, FIELD_LABELS, resolveConfig } from './match-config.js';
 import type { FieldComparison, MatchPair } from './match-pair.js';
 import { defaultNameFrequencies } from './name-frequencies.js';
-import type { MatchInput, Prepared } from './prepare.js';
-import { newPrepareCache, preparedList, ValueCounts, type PrepareCache } from './prepare.js';
+import type { MatchInput } from './prepare.js';
+import { newPrepareCache, preparedList, RunRows, ValueCounts, type PrepareCache } from './prepare.js';
 import { FIELD_INDEX, LEVEL, LEVEL_NAMES, Scorer } from './scorer.js';
-import { forEachCandidate, listColumns } from './blocking.js';
+import { forEachCandidate } from './blocking.js';
 import { scratchArrays } from './scratch-arrays.js';
 import { wordTokens } from './text.js';
 
@@ -245,7 +245,7 @@ function run(
   const leftCount = right === null ? null : left.length;
   const leftList = preparedList(left, cfg.idMode, names, cache);
   const rightList = right === null ? null : preparedList(right, cfg.idMode, names, cache);
-  const recs = rightList === null ? leftList.rows : leftList.rows.concat(rightList.rows);
+  const recs = new RunRows(leftList.rows, rightList?.rows ?? null, cache);
   const counts = new ValueCounts(rightList === null ? [leftList.counts] : [leftList.counts, rightList.counts]);
   const n = recs.length;
   const prior =
@@ -258,9 +258,11 @@ function run(
   /** The pair of records i and j if it is kept (a pair by ID always is), with its evidence. */
   const kept = (i: number, j: number): KeptPair | null => {
     const w = prior + scorer.score(i, j);
-    const pi = recs[i];
-    const pj = recs[j];
-    const byId = levels[F.id] === LEVEL.exact && pi?.idTrusted != null && pj?.idTrusted != null;
+    const rowsI = recs.rowsOf(i);
+    const rowsJ = recs.rowsOf(j);
+    const at = recs.indexOf(i);
+    const bt = recs.indexOf(j);
+    const byId = levels[F.id] === LEVEL.exact && rowsI.trustedKind[at] !== 0 && rowsJ.trustedKind[bt] !== 0;
     if (!byId && w < cfg.possibleThreshold) return null;
     if (
       !byId &&
@@ -270,25 +272,22 @@ function run(
     ) {
       return null;
     }
-    if (pi === undefined || pj === undefined) return null;
-    const slot = evidence.add(levels, weights, pi.year, pj.year);
+    const slot = evidence.add(levels, weights, rowsI.year[at] ?? 0, rowsJ.year[bt] ?? 0);
     const conflict = levels[F.id] === LEVEL.conflict || levels[F.surname] === LEVEL.conflict;
     const decision = byId || (w >= cfg.matchThreshold && !conflict) ? 'match' : 'possible';
     return new KeptPair(i, leftCount === null ? j : j - leftCount, w, decision, byId, evidence, slot);
   };
   const keep = (i: number, j: number): void => {
-    if (dropIdConflicts && idsConflict(recs[i], recs[j])) return;
+    if (dropIdConflicts && idsConflict(recs, i, j)) return;
     const pair = kept(i, j);
     if (pair !== null) out.push(pair);
   };
   let active = leftActive;
   if (bestOnly && leftCount !== null) {
     const scoredLater = (a: number, b: number): MatchPair => kept(a, b + leftCount) as KeptPair;
-    active = pairByIdFirst(recs, leftCount, cfg.blocking.maxBlockSize, leftActive, out, keep, (i, j) => new PairById(i, j - leftCount, scoredLater));
+    active = pairByIdFirst(recs, cfg.blocking.maxBlockSize, leftActive, out, keep, (i, j) => new PairById(i, j - leftCount, scoredLater));
   }
-  const cols =
-    rightList === null ? listColumns(leftList.rows) : { left: listColumns(leftList.rows), right: listColumns(rightList.rows), leftCount: leftList.rows.length };
-  forEachCandidate(recs, cfg.blocking, leftCount, keep, active, cols);
+  forEachCandidate(recs, cfg.blocking, keep, active);
   return out.sort((x, y) => x.a - y.a || x.b - y.b);
 }
 
@@ -300,37 +299,39 @@ function run(
  * Most payouts carry the ID of their approved beneficiary: at a million rows this skips most of the link.
  */
 function pairByIdFirst(
-  recs: readonly Prepared[],
-  leftCount: number,
+  recs: RunRows,
   maxBlockSize: number,
   leftActive: Uint8Array | undefined,
   out: readonly MatchPair[],
   keep: (i: number, j: number) => void,
   byIdLater: (i: number, j: number) => MatchPair,
 ): Uint8Array {
+  const leftCount = recs.leftCount;
+  const L = recs.left;
+  const R = recs.right;
   const active = leftActive ? leftActive.slice() : new Uint8Array(leftCount).fill(1);
-  const n = recs.length;
+  if (R === null) return active;
+  const rightCount = R.length;
   // The right rows by valid ID, counting-sorted: rightStart[k]…rightStart[k + 1] are the rows of ID k.
   // Arrays reused from one link to the next (see ScratchArrays).
   const scratch = scratchArrays();
-  const ids = scratch.table('byId.ids', n - leftCount);
-  const idOf = scratch.int32('byId.idOf', n, -1);
-  for (let j = leftCount; j < n; j++) {
-    const p = recs[j];
-    if (p !== undefined && p.idTrusted !== null) idOf[j] = ids.idOf(p.idKey);
+  const ids = scratch.table('byId.ids', rightCount);
+  const idOf = scratch.int32('byId.idOf', leftCount + rightCount, -1);
+  for (let j = 0; j < rightCount; j++) {
+    if (R.trustedKind[j] !== 0) idOf[leftCount + j] = ids.idOf(R.idKey[j] ?? -1);
   }
   const size = ids.size;
   const rightStart = scratch.int32('byId.rightStart', size + 1, 0);
-  for (let j = leftCount; j < n; j++) {
-    const k = idOf[j] ?? -1;
+  for (let j = 0; j < rightCount; j++) {
+    const k = idOf[leftCount + j] ?? -1;
     if (k >= 0) rightStart[k + 1] = (rightStart[k + 1] ?? 0) + 1;
   }
   for (let k = 0; k < size; k++) rightStart[k + 1] = (rightStart[k + 1] ?? 0) + (rightStart[k] ?? 0);
   const fill = scratch.int32('byId.fill', size, 0);
   fill.set(rightStart.subarray(0, size));
   const rightRows = scratch.int32('byId.rightRows', rightStart[size] ?? 0, 0);
-  for (let j = leftCount; j < n; j++) {
-    const k = idOf[j] ?? -1;
+  for (let j = 0; j < rightCount; j++) {
+    const k = idOf[leftCount + j] ?? -1;
     if (k < 0) continue;
     const at = fill[k] ?? 0;
     rightRows[at] = j;
@@ -338,28 +339,26 @@ function pairByIdFirst(
   }
   const leftWith = scratch.int32('byId.leftWith', size, 0);
   for (let i = 0; i < leftCount; i++) {
-    const p = recs[i];
-    if (active[i] !== 1 || p === undefined || p.idTrusted === null) continue;
-    const k = ids.find(p.idKey);
+    if (active[i] !== 1 || L.trustedKind[i] === 0) continue;
+    const k = ids.find(L.idKey[i] ?? -1);
     idOf[i] = k;
     if (k >= 0) leftWith[k] = (leftWith[k] ?? 0) + 1;
   }
   for (let i = 0; i < leftCount; i++) {
     const k = idOf[i] ?? -1;
-    const p = recs[i];
-    if (k < 0 || active[i] !== 1 || p === undefined) continue;
+    if (k < 0 || active[i] !== 1) continue;
     const from = rightStart[k] ?? 0;
     const to = rightStart[k + 1] ?? 0;
     if (to - from + (leftWith[k] ?? 0) > maxBlockSize) continue;
     const j = rightRows[from] ?? 0;
-    if (to - from === 1 && recs[j]?.idKind === p.idKind) {
+    if (to - from === 1 && R.trustedKind[j] === L.trustedKind[i]) {
       // The one row with this ID, of the same kind: paired by ID whatever its score, so scored only if read.
-      (out as MatchPair[]).push(byIdLater(i, j));
+      (out as MatchPair[]).push(byIdLater(i, leftCount + j));
       active[i] = 0;
       continue;
     }
     const before = out.length;
-    for (let x = from; x < to; x++) keep(i, rightRows[x] ?? 0);
+    for (let x = from; x < to; x++) keep(i, leftCount + (rightRows[x] ?? 0));
     let byId = false;
     for (let x = before; x < out.length; x++) byId ||= out[x]?.byId === true;
     if (byId) active[i] = 0;
@@ -369,8 +368,13 @@ function pairByIdFirst(
 }
 
 /** Two valid IDs of the same kind that differ (idMode 'trusted'): two people, unless one ID was mistyped. */
-function idsConflict(a: Prepared | undefined, b: Prepared | undefined): boolean {
-  return a !== undefined && b !== undefined && a.idTrusted !== null && b.idTrusted !== null && a.idKind === b.idKind && a.idTrusted !== b.idTrusted;
+function idsConflict(recs: RunRows, i: number, j: number): boolean {
+  const A = recs.rowsOf(i);
+  const B = recs.rowsOf(j);
+  const a = recs.indexOf(i);
+  const b = recs.indexOf(j);
+  const kind = A.trustedKind[a] ?? 0;
+  return kind !== 0 && kind === B.trustedKind[b] && A.idText[a] !== B.idText[b];
 }
 
 /**

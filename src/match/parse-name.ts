@@ -13,9 +13,6 @@ export interface NameParts {
   readonly midTone: string | null;
   readonly givKey: string | null;
   readonly givTone: string | null;
-  readonly nameJoined: string | null;
-  readonly nameKey: string | null;
-  readonly nameGender: Gender | null;
   readonly surRef: number;
   readonly midRef: number;
   readonly givRef: number;
@@ -85,16 +82,18 @@ export function parseName(
   const midRefKey = keyShare(names, 'middle', midKey, nameGender);
   const givRefKey = keyShare(names, 'given', givKey, nameGender);
   const nameJoined = key === null ? null : key.replace(/ /g, '');
+  const surId = cache.surnames.id(surKey);
+  const midId = cache.middles.id(midKey);
+  const givId = cache.givens.id(givKey);
+  // Texts as the caches keep them, one copy for all names that share a part (a million names, a few
+  // thousand parts).
   return {
-    surKey,
-    surTone,
-    midKey,
-    midTone,
-    givKey,
-    givTone,
-    nameJoined,
-    nameKey: key,
-    nameGender,
+    surKey: cache.surnames.value(surId),
+    surTone: cache.toneParts.canonical(surTone),
+    midKey: cache.middles.value(midId),
+    midTone: cache.toneParts.canonical(midTone),
+    givKey: cache.givens.value(givId),
+    givTone: cache.toneParts.canonical(givTone),
     surRef: toneShare(names, 'surname', surTone, surRefKey, nameGender),
     midRef: toneShare(names, 'middle', midTone, midRefKey, nameGender),
     givRef: toneShare(names, 'given', givTone, givRefKey, nameGender),
@@ -102,9 +101,9 @@ export function parseName(
     midRefKey,
     givRefKey,
     inputKey: nameKey,
-    surId: cache.surnames.id(surKey),
-    midId: cache.middles.id(midKey),
-    givId: cache.givens.id(givKey),
+    surId,
+    midId,
+    givId,
     joinedId: cache.joined.id(nameJoined),
     surMidId: surKey === null ? -1 : cache.surMids.id(`${surKey}|${midKey ?? ''}`),
   };

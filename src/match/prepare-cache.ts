@@ -21,6 +21,10 @@ export class Interner {
     }
     return id;
   }
+  /** The first string seen equal to `value`: one copy kept for all equal ones. */
+  canonical(value: string | null): string | null {
+    return this.value(this.id(value));
+  }
   /** The first string seen with id `id` (one copy for all records holding an equal one); null for −1. */
   value(id: number): string | null {
     return this.values[id] ?? null;
@@ -46,6 +50,8 @@ export interface PrepareCache {
   readonly middles: Interner;
   readonly givens: Interner;
   readonly joined: Interner;
+  /** Tone forms of name parts (see NameParts.surTone). */
+  readonly toneParts: Interner;
   readonly surMids: Interner;
   readonly dates: Interner;
   readonly places: Interner;
@@ -69,6 +75,7 @@ export function newPrepareCache(): PrepareCache {
     middles: new Interner(),
     givens: new Interner(),
     joined: new Interner(),
+    toneParts: new Interner(),
     surMids: new Interner(),
     dates: new Interner(),
     places: new Interner(),

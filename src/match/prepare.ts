@@ -2,17 +2,19 @@
  * Turns match inputs into precomputed keys once per run (name parts, tone forms, dates, IDs, places) and
  * counts how often each value occurs, so that comparing a pair is plain lookups and arithmetic.
  */
-import type { Gender, IdKind, PersonRecord } from '../domain/index.js';
+import type { PersonRecord } from '../domain/index.js';
 import type { NameFrequencies } from './name-frequencies.js';
 import { KeyTable, numericIdKey } from './key-table.js';
 import { parseName } from './parse-name.js';
 import type { NameParts } from './parse-name.js';
 import type { PrepareCache } from './prepare-cache.js';
 import { cachedKey, newPrepareCache } from './prepare-cache.js';
+import { PreparedRows, trustedKindCode } from './prepared-rows.js';
 import { clean, keyOf } from './text-keys.js';
 
 export { newPrepareCache } from './prepare-cache.js';
 export type { PrepareCache } from './prepare-cache.js';
+export { PreparedRows, RunRows } from './prepared-rows.js';
 
 /** The fields of a person the matcher reads. */
 export type MatchInput = Pick<
@@ -31,33 +33,6 @@ export type MatchInput = Pick<
   | 'village'
   | 'address'
 > & { fatherName?: string | null; motherName?: string | null };
-
-/** A record's precomputed keys; how often each value occurs is counted per list ({@link countValues}). */
-export interface Prepared {
-  /** Name parts, keys, tone forms, reference shares and ids; shared by all records with the same name. */
-  readonly name: NameParts;
-  readonly gender: Gender | null;
-  readonly year: number; // 0 when unknown
-  readonly date: string | null; // full ISO date only
-  readonly ymd: number; // that date as yyyymmdd; 0 without one
-  readonly idTrusted: string | null; // valid CMND/CCCD digits (idMode 'trusted')
-  readonly idKind: IdKind | null;
-  readonly idLoose: string | null; // any other ID text, compared loosely
-  readonly household: string | null;
-  readonly head: string | null;
-  readonly father: string | null;
-  readonly mother: string | null;
-  // Integer ids of the values in the cache (−1 when absent), for blocking keys and frequency counts; the
-  // commune code, the village key and the address are compared by these (their texts: cache.places etc.).
-  readonly dateId: number;
-  readonly communeId: number;
-  readonly villageId: number;
-  readonly communeVillageId: number; // the village within its commune; -1 unless both are known
-  readonly addressId: number;
-  readonly idKey: number; // a number standing for the ID text, trusted or not (see idKeyOf)
-  readonly idHead: number; // first half of an untrusted ID
-  readonly idTail: number; // second half of an untrusted ID
-}
 
 /** How many rows of one list hold each value of a field: by the value's id (years by the year, IDs by key). */
 export interface ListCounts {
@@ -88,38 +63,38 @@ export class ValueCounts {
     return n;
   }
 
-  sur(p: Prepared): number {
-    return this.sum((c) => c.sur, p.name.surId);
+  sur(surId: number): number {
+    return this.sum((c) => c.sur, surId);
   }
-  mid(p: Prepared): number {
-    return this.sum((c) => c.mid, p.name.midId);
+  mid(midId: number): number {
+    return this.sum((c) => c.mid, midId);
   }
-  giv(p: Prepared): number {
-    return this.sum((c) => c.giv, p.name.givId);
+  giv(givId: number): number {
+    return this.sum((c) => c.giv, givId);
   }
-  year(p: Prepared): number {
-    return this.sum((c) => c.year, countedYear(p));
+  year(year: number): number {
+    return this.sum((c) => c.year, countedYear(year));
   }
-  date(p: Prepared): number {
-    return this.sum((c) => c.date, p.dateId);
+  date(dateId: number): number {
+    return this.sum((c) => c.date, dateId);
   }
-  commune(p: Prepared): number {
-    return this.sum((c) => c.commune, p.communeId);
+  commune(communeId: number): number {
+    return this.sum((c) => c.commune, communeId);
   }
-  village(p: Prepared): number {
-    return this.sum((c) => c.village, p.villageId);
+  village(villageId: number): number {
+    return this.sum((c) => c.village, villageId);
   }
-  communeVillage(p: Prepared): number {
-    return this.sum((c) => c.communeVillage, p.communeVillageId);
+  communeVillage(communeVillageId: number): number {
+    return this.sum((c) => c.communeVillage, communeVillageId);
   }
-  address(p: Prepared): number {
-    return this.sum((c) => c.address, p.addressId);
+  address(addressId: number): number {
+    return this.sum((c) => c.address, addressId);
   }
-  id(p: Prepared): number {
-    if (p.idKey < 0) return 0;
+  id(idKey: number): number {
+    if (idKey < 0) return 0;
     let n = 0;
     for (const c of this.lists) {
-      const dense = c.idKeys.find(p.idKey);
+      const dense = c.idKeys.find(idKey);
       if (dense >= 0) n += c.ids[dense] ?? 0;
     }
     return n;
@@ -147,12 +122,15 @@ function idKeyOf(text: string | null, cache: PrepareCache): number {
 
 const VILLAGE_PREFIX = /^(?:thon|ap|to dan pho|to|xom|ban|buon|khu pho|khom|khu|lang|doi|so)\s+(?=\S)/;
 
-export function prepareRecord(
+/** Prepares input `r` into row `i` of `rows`. */
+function prepareInto(
+  rows: PreparedRows,
+  i: number,
   r: MatchInput,
   idMode: 'trusted' | 'compared',
   names: NameFrequencies,
-  cache: PrepareCache = newPrepareCache(),
-): Prepared {
+  cache: PrepareCache,
+): void {
   const full = clean(r.fullName);
   const g = r.gender === 'M' ? 1 : r.gender === 'F' ? 2 : 0;
   const byName = cache.names.get(full ?? r.nameKey ?? '');
@@ -188,44 +166,54 @@ export function prepareRecord(
     village = k === null ? null : k.replace(VILLAGE_PREFIX, '');
     cache.villages.set(r.village, village);
   }
-  const addressId = cache.addresses.id(keyOf(r.address));
-  const dateId = cache.dates.id(m && iso !== null ? iso.slice(0, 10) : null);
-  const household = compact(r.householdCode);
-  const commune = clean(r.communeCode);
   const idLoose = trusted ? null : idText;
   // Halves of an untrusted ID catch one keying slip (FEBRL's soc_sec_id, IDs flagged invalid). Valid IDs get
   // none: the first half of a CCCD (province, sex, year) is shared by thousands, and halving a million valid IDs
   // would cost more than the rare slip between a valid and an invalid copy, which the name keys still catch.
   const half = idLoose !== null && idLoose.length >= 6 ? Math.ceil(idLoose.length / 2) : 0;
-  const communeId = cache.places.id(commune);
+  const communeId = cache.places.id(clean(r.communeCode));
   const villageId = cache.villageIds.id(village ?? null);
-  return {
-    name: np,
-    gender: r.gender,
-    year,
-    date: cache.dates.value(dateId),
-    ymd: m ? dY * 10000 + dM * 100 + dD : 0,
-    idTrusted: trusted ? idText : null,
-    idKind: trusted ? r.idKind : null,
-    idLoose,
-    household,
-    head: cachedKey(cache, r.householdHead),
-    father: cachedKey(cache, r.fatherName),
-    mother: cachedKey(cache, r.motherName),
-    dateId,
-    communeId,
-    villageId,
-    communeVillageId: communeId >= 0 && villageId >= 0 ? cache.communeVillages.idOf(communeId * 2 ** 26 + villageId) : -1,
-    addressId,
-    idKey: idKeyOf(idText, cache),
-    idHead: half > 0 && idLoose !== null ? cache.idHeads.id(idLoose.slice(0, half)) : -1,
-    idTail: half > 0 && idLoose !== null ? cache.idTails.id(idLoose.slice(half)) : -1,
-  };
+  rows.name[i] = np;
+  rows.gender[i] = g;
+  // Years beyond an Int32 are typing errors like any other unknown year.
+  rows.year[i] = Math.abs(year) < 2 ** 31 ? year : 0;
+  rows.ymd[i] = m ? dY * 10000 + dM * 100 + dD : 0;
+  rows.dateId[i] = cache.dates.id(m && iso !== null ? iso.slice(0, 10) : null);
+  rows.idText[i] = idText;
+  rows.trustedKind[i] = trusted ? trustedKindCode(r.idKind) : 0;
+  rows.idKey[i] = idKeyOf(idText, cache);
+  if (half > 0 && idLoose !== null) {
+    rows.idHead[i] = cache.idHeads.id(idLoose.slice(0, half));
+    rows.idTail[i] = cache.idTails.id(idLoose.slice(half));
+  }
+  rows.communeId[i] = communeId;
+  rows.villageId[i] = villageId;
+  rows.communeVillageId[i] = communeId >= 0 && villageId >= 0 ? cache.communeVillages.idOf(communeId * 2 ** 26 + villageId) : -1;
+  rows.addressId[i] = cache.addresses.id(keyOf(r.address));
+  rows.household.set(i, compact(r.householdCode));
+  rows.head.set(i, cachedKey(cache, r.householdHead));
+  rows.father.set(i, cachedKey(cache, r.fatherName));
+  rows.mother.set(i, cachedKey(cache, r.motherName));
 }
 
 /**
- * {@link prepareRecord} of every row of a list and how often each value occurs in it, remembered in the
- * cache for the same list, mode and names.
+ * The precomputed keys of every row of a list (name parts, tone forms, dates, IDs, places), with the
+ * values' texts numbered in `cache`.
+ */
+export function prepareRows(
+  list: readonly MatchInput[],
+  idMode: 'trusted' | 'compared',
+  names: NameFrequencies,
+  cache: PrepareCache = newPrepareCache(),
+): PreparedRows {
+  const rows = new PreparedRows(list.length);
+  for (let i = 0; i < list.length; i++) prepareInto(rows, i, list[i] as MatchInput, idMode, names, cache);
+  return rows;
+}
+
+/**
+ * {@link prepareRows} of a list and how often each value occurs in it, remembered in the cache for the
+ * same list, mode and names.
  */
 export function preparedList(
   list: readonly MatchInput[],
@@ -235,7 +223,7 @@ export function preparedList(
 ): PreparedList {
   const known = cache.lists.get(list);
   if (known !== undefined && known.idMode === idMode && known.names === names && known.rows.length === list.length) return known;
-  const rows = list.map((r) => prepareRecord(r, idMode, names, cache));
+  const rows = prepareRows(list, idMode, names, cache);
   const prepared = { idMode, names, rows, counts: countValues(rows) };
   cache.lists.set(list, prepared);
   return prepared;
@@ -245,12 +233,12 @@ export function preparedList(
 export interface PreparedList {
   readonly idMode: 'trusted' | 'compared';
   readonly names: NameFrequencies;
-  readonly rows: Prepared[];
+  readonly rows: PreparedRows;
   readonly counts: ListCounts;
 }
 
 /** The year a record is counted under in {@link ListCounts.year}; −1 when it has none. */
-const countedYear = (p: Prepared): number => (p.year > 0 && p.year < 10000 ? p.year : -1);
+const countedYear = (year: number): number => (year > 0 && year < 10000 ? year : -1);
 
 /** Adds one to `counts[id]` for an id that is present (≥ 0). */
 function countId(counts: Int32Array, id: number): void {
@@ -261,22 +249,19 @@ function countId(counts: Int32Array, id: number): void {
  * How many records of one list share each value (see ListCounts). Two passes over the rows, every field at
  * once: a pass per field through a getter was 2.4 s of a million-payout audit.
  */
-export function countValues(recs: readonly Prepared[]): ListCounts {
-  const idKeys = new KeyTable(recs.length);
-  const dense = new Int32Array(recs.length).fill(-1);
-  let sur = -1, mid = -1, giv = -1, year = -1, date = -1, commune = -1, village = -1, communeVillage = -1, address = -1;
-  for (let i = 0; i < recs.length; i++) {
-    const p = recs[i] as Prepared;
-    if (p.idKey >= 0) dense[i] = idKeys.idOf(p.idKey);
-    sur = Math.max(sur, p.name.surId);
-    mid = Math.max(mid, p.name.midId);
-    giv = Math.max(giv, p.name.givId);
-    year = Math.max(year, countedYear(p));
-    date = Math.max(date, p.dateId);
-    commune = Math.max(commune, p.communeId);
-    village = Math.max(village, p.villageId);
-    communeVillage = Math.max(communeVillage, p.communeVillageId);
-    address = Math.max(address, p.addressId);
+export function countValues(rows: PreparedRows): ListCounts {
+  const n = rows.length;
+  const idKeys = new KeyTable(n);
+  const dense = new Int32Array(n).fill(-1);
+  let sur = -1, mid = -1, giv = -1, year = -1;
+  for (let i = 0; i < n; i++) {
+    const key = rows.idKey[i] ?? -1;
+    if (key >= 0) dense[i] = idKeys.idOf(key);
+    const name = rows.name[i] as NameParts;
+    sur = Math.max(sur, name.surId);
+    mid = Math.max(mid, name.midId);
+    giv = Math.max(giv, name.givId);
+    year = Math.max(year, countedYear(rows.year[i] ?? 0));
   }
   const ids = new Int32Array(idKeys.size);
   for (const d of dense) if (d >= 0) ids[d] = (ids[d] ?? 0) + 1;
@@ -285,24 +270,29 @@ export function countValues(recs: readonly Prepared[]): ListCounts {
     mid: new Int32Array(mid + 1),
     giv: new Int32Array(giv + 1),
     year: new Int32Array(year + 1),
-    date: new Int32Array(date + 1),
-    commune: new Int32Array(commune + 1),
-    village: new Int32Array(village + 1),
-    communeVillage: new Int32Array(communeVillage + 1),
-    address: new Int32Array(address + 1),
+    date: countIds(rows.dateId),
+    commune: countIds(rows.communeId),
+    village: countIds(rows.villageId),
+    communeVillage: countIds(rows.communeVillageId),
+    address: countIds(rows.addressId),
     idKeys,
     ids,
   };
-  for (const p of recs) {
-    countId(counts.sur, p.name.surId);
-    countId(counts.mid, p.name.midId);
-    countId(counts.giv, p.name.givId);
-    countId(counts.year, countedYear(p));
-    countId(counts.date, p.dateId);
-    countId(counts.commune, p.communeId);
-    countId(counts.village, p.villageId);
-    countId(counts.communeVillage, p.communeVillageId);
-    countId(counts.address, p.addressId);
+  for (let i = 0; i < n; i++) {
+    const name = rows.name[i] as NameParts;
+    countId(counts.sur, name.surId);
+    countId(counts.mid, name.midId);
+    countId(counts.giv, name.givId);
+    countId(counts.year, countedYear(rows.year[i] ?? 0));
   }
+  return counts;
+}
+
+/** How many rows hold each id of a column (−1: none). */
+function countIds(column: Int32Array): Int32Array {
+  let max = -1;
+  for (const id of column) if (id > max) max = id;
+  const counts = new Int32Array(max + 1);
+  for (const id of column) countId(counts, id);
   return counts;
 }

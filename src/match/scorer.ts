@@ -5,7 +5,9 @@
  */
 import type { FieldId, FieldSettings, ResolvedMatchConfig } from './match-config.js';
 import { FIELD_IDS } from './match-config.js';
-import type { Prepared, PrepareCache, ValueCounts } from './prepare.js';
+import type { PrepareCache, ValueCounts } from './prepare.js';
+import type { NameParts } from './parse-name.js';
+import type { RunRows } from './prepared-rows.js';
 import { KeyTable } from './key-table.js';
 import { jaroWinkler, tokenOverlap, withinOneEdit } from './similarity.js';
 
@@ -83,7 +85,7 @@ export class Scorer {
   private readonly addressWords = new Map<number, readonly string[]>();
 
   constructor(
-    private readonly recs: readonly Prepared[],
+    private readonly recs: RunRows,
     private readonly counts: ValueCounts,
     private readonly cfg: ResolvedMatchConfig,
     /** The cache the rows were prepared with: the texts of their village and address ids. */
@@ -202,71 +204,78 @@ export class Scorer {
     return x === y || jaroWinkler(x, y) >= this.closeSim;
   }
 
-  private wordsOf(p: Prepared): readonly string[] {
-    let words = this.addressWords.get(p.addressId);
+  private wordsOf(addressId: number): readonly string[] {
+    let words = this.addressWords.get(addressId);
     if (words === undefined) {
-      words = (this.cache.addresses.value(p.addressId) ?? '').split(' ');
-      this.addressWords.set(p.addressId, words);
+      words = (this.cache.addresses.value(addressId) ?? '').split(' ');
+      this.addressWords.set(addressId, words);
     }
     return words;
   }
 
   /** Scores records i and j into `levels`/`weights`; returns the sum of field weights (prior not included). */
   score(i: number, j: number): number {
-    const a = this.recs[i];
-    const b = this.recs[j];
+    if (i < 0 || j < 0 || i >= this.recs.length || j >= this.recs.length) return -Infinity;
+    const A = this.recs.rowsOf(i);
+    const B = this.recs.rowsOf(j);
+    const ia = this.recs.indexOf(i);
+    const jb = this.recs.indexOf(j);
     const n = this.counts;
-    if (a === undefined || b === undefined) return -Infinity;
+    const aName = A.name[ia] as NameParts;
+    const bName = B.name[jb] as NameParts;
 
     // ID
     const idF = F.id;
-    if (a.idTrusted !== null && b.idTrusted !== null) {
-      if (a.idKind !== b.idKind) this.set(idF, LEVEL.incomparable, 0);
-      else if (a.idTrusted === b.idTrusted) this.set(idF, LEVEL.exact, this.tfWeight(idF, n.id(a), this.s[idF]?.exact.u ?? 1e-5));
+    const aIdKey = A.idKey[ia] ?? -1;
+    const aTrusted = A.idTrusted(ia);
+    const bTrusted = B.idTrusted(jb);
+    if (aTrusted !== null && bTrusted !== null) {
+      if (A.trustedKind[ia] !== B.trustedKind[jb]) this.set(idF, LEVEL.incomparable, 0);
+      else if (aTrusted === bTrusted) this.set(idF, LEVEL.exact, this.tfWeight(idF, n.id(aIdKey), this.s[idF]?.exact.u ?? 1e-5));
       else this.setStatic(idF, LEVEL.conflict);
     } else {
-      const ia = a.idTrusted ?? a.idLoose;
-      const ib = b.idTrusted ?? b.idLoose;
-      if (ia === null || ib === null) this.set(idF, ia === null && ib === null ? LEVEL.none : LEVEL.missing, 0);
-      else if (ia === ib) this.set(idF, LEVEL.exact, this.tfWeight(idF, n.id(a), this.s[idF]?.exact.u ?? 1e-5));
-      else if (withinOneEdit(ia, ib)) this.setStatic(idF, LEVEL.close);
-      else if ((a.idTrusted !== null || b.idTrusted !== null) && ia.length !== ib.length) this.set(idF, LEVEL.incomparable, 0);
+      const ia2 = A.idText[ia] ?? null;
+      const ib2 = B.idText[jb] ?? null;
+      if (ia2 === null || ib2 === null) this.set(idF, ia2 === null && ib2 === null ? LEVEL.none : LEVEL.missing, 0);
+      else if (ia2 === ib2) this.set(idF, LEVEL.exact, this.tfWeight(idF, n.id(aIdKey), this.s[idF]?.exact.u ?? 1e-5));
+      else if (withinOneEdit(ia2, ib2)) this.setStatic(idF, LEVEL.close);
+      else if ((aTrusted !== null || bTrusted !== null) && ia2.length !== ib2.length) this.set(idF, LEVEL.incomparable, 0);
       else this.setStatic(idF, LEVEL.differ);
     }
 
     // Name parts
-    const joinedEqual = a.name.nameJoined !== null && a.name.nameJoined === b.name.nameJoined;
-    const toned = a.name.surTone !== null && b.name.surTone !== null;
-    this.namePart(F.surname, a.name.surId, b.name.surId, a.name.surKey, b.name.surKey, a.name.surTone, b.name.surTone, n.sur(a), toned ? a.name.surRef : a.name.surRefKey, a.name.surRefKey, joinedEqual);
+    const joinedEqual = aName.joinedId >= 0 && aName.joinedId === bName.joinedId;
+    const toned = aName.surTone !== null && bName.surTone !== null;
+    this.namePart(F.surname, aName.surId, bName.surId, aName.surKey, bName.surKey, aName.surTone, bName.surTone, n.sur(aName.surId), toned ? aName.surRef : aName.surRefKey, aName.surRefKey, joinedEqual);
     if (
       (this.levels[F.surname] === LEVEL.close || this.levels[F.surname] === LEVEL.differ) &&
       !joinedEqual &&
-      a.name.surKey !== null &&
-      b.name.surKey !== null &&
-      a.name.surKey !== b.name.surKey &&
-      a.name.surRefKey >= KNOWN_SURNAME_SHARE &&
-      b.name.surRefKey >= KNOWN_SURNAME_SHARE
+      aName.surKey !== null &&
+      bName.surKey !== null &&
+      aName.surKey !== bName.surKey &&
+      aName.surRefKey >= KNOWN_SURNAME_SHARE &&
+      bName.surRefKey >= KNOWN_SURNAME_SHARE
     ) {
       // Two family names of the tables are two families, however close their spelling ("Long" / "Tống"): a typo
       // makes a spelling no family has. Two spelt apart ("Lưu" / "Đặng") or two common ones ("Phan" / "Phạm")
       // are a conflict; Hoàng/Huỳnh and Vũ/Võ are one family each, written the northern or the southern way.
-      const established = a.name.surRefKey >= ESTABLISHED_SURNAME_SHARE && b.name.surRefKey >= ESTABLISHED_SURNAME_SHARE;
+      const established = aName.surRefKey >= ESTABLISHED_SURNAME_SHARE && bName.surRefKey >= ESTABLISHED_SURNAME_SHARE;
       const apart = this.levels[F.surname] === LEVEL.differ || established;
-      this.setStatic(F.surname, apart && !sameFamily(a.name.surKey, b.name.surKey) ? LEVEL.conflict : LEVEL.differ);
+      this.setStatic(F.surname, apart && !sameFamily(aName.surKey, bName.surKey) ? LEVEL.conflict : LEVEL.differ);
     }
-    this.namePart(F.middleName, a.name.midId, b.name.midId, a.name.midKey, b.name.midKey, a.name.midTone, b.name.midTone, n.mid(a), toned ? a.name.midRef : a.name.midRefKey, a.name.midRefKey, joinedEqual);
-    if (this.levels[F.middleName] === LEVEL.close && !joinedEqual && wordCount(a.name.midKey) !== wordCount(b.name.midKey)) {
+    this.namePart(F.middleName, aName.midId, bName.midId, aName.midKey, bName.midKey, aName.midTone, bName.midTone, n.mid(aName.midId), toned ? aName.midRef : aName.midRefKey, aName.midRefKey, joinedEqual);
+    if (this.levels[F.middleName] === LEVEL.close && !joinedEqual && wordCount(aName.midKey) !== wordCount(bName.midKey)) {
       // "Hoàng" / "Hoàng Đăng", "Thúy" / "Thùy Mỹ": a middle name of another length is another middle name, not a
       // spelling of it (their letters agree only as far as the shorter one goes).
       this.setStatic(F.middleName, LEVEL.differ);
     }
-    this.namePart(F.givenName, a.name.givId, b.name.givId, a.name.givKey, b.name.givKey, a.name.givTone, b.name.givTone, n.giv(a), toned ? a.name.givRef : a.name.givRefKey, a.name.givRefKey, joinedEqual);
+    this.namePart(F.givenName, aName.givId, bName.givId, aName.givKey, bName.givKey, aName.givTone, bName.givTone, n.giv(aName.givId), toned ? aName.givRef : aName.givRefKey, aName.givRefKey, joinedEqual);
     if (
       this.levels[F.givenName] === LEVEL.close &&
       !joinedEqual &&
-      a.name.givKey !== b.name.givKey &&
-      a.name.givRefKey >= KNOWN_GIVEN_NAME_SHARE &&
-      b.name.givRefKey >= KNOWN_GIVEN_NAME_SHARE
+      aName.givKey !== bName.givKey &&
+      aName.givRefKey >= KNOWN_GIVEN_NAME_SHARE &&
+      bName.givRefKey >= KNOWN_GIVEN_NAME_SHARE
     ) {
       // "Đương" and "Cường", "Lan" and "Lam": one letter apart, but two given names people are called by.
       this.setStatic(F.givenName, LEVEL.differ);
@@ -276,9 +285,9 @@ export class Scorer {
     if (
       (this.levels[F.surname] === LEVEL.differ || this.levels[F.surname] === LEVEL.conflict) &&
       this.levels[F.givenName] === LEVEL.differ &&
-      a.name.surKey !== null && a.name.givKey !== null && b.name.surKey !== null && b.name.givKey !== null &&
-      this.similar(a.name.surKey, b.name.givKey) &&
-      this.similar(a.name.givKey, b.name.surKey)
+      aName.surKey !== null && aName.givKey !== null && bName.surKey !== null && bName.givKey !== null &&
+      this.similar(aName.surKey, bName.givKey) &&
+      this.similar(aName.givKey, bName.surKey)
     ) {
       this.setStatic(F.surname, LEVEL.close);
       this.setStatic(F.givenName, LEVEL.close);
@@ -287,14 +296,18 @@ export class Scorer {
     // Birth: full dates when both have them, else years.
     const bd = F.birthDate;
     const by = F.birthYear;
-    if (a.date !== null && b.date !== null) {
+    const aDate = A.dateId[ia] ?? -1;
+    const bDate = B.dateId[jb] ?? -1;
+    if (aDate >= 0 && bDate >= 0) {
       this.set(by, LEVEL.none, 0);
-      if (a.date === b.date) this.set(bd, LEVEL.exact, this.tfWeight(bd, n.date(a), this.s[bd]?.exact.u ?? 1e-4));
+      if (aDate === bDate) this.set(bd, LEVEL.exact, this.tfWeight(bd, n.date(aDate), this.s[bd]?.exact.u ?? 1e-4));
       else {
         // One keying slip: one part off by one digit, or day and month swapped. Not any other day or month of
         // the same year (1995-03-17 / 1995-11-17): among a million people that is a namesake as often as not.
-        const aY = Math.floor(a.ymd / 10000), aM = Math.floor(a.ymd / 100) % 100, aD = a.ymd % 100;
-        const bY = Math.floor(b.ymd / 10000), bM = Math.floor(b.ymd / 100) % 100, bD = b.ymd % 100;
+        const aYmd = A.ymd[ia] ?? 0;
+        const bYmd = B.ymd[jb] ?? 0;
+        const aY = Math.floor(aYmd / 10000), aM = Math.floor(aYmd / 100) % 100, aD = aYmd % 100;
+        const bY = Math.floor(bYmd / 10000), bM = Math.floor(bYmd / 100) % 100, bD = bYmd % 100;
         const sameY = aY === bY;
         const close =
           (sameY && aM === bM && withinOneEdit(twoDigits(aD), twoDigits(bD))) ||
@@ -305,53 +318,68 @@ export class Scorer {
       }
     } else {
       this.set(bd, LEVEL.none, 0);
-      if (a.year === 0 || b.year === 0) this.set(by, a.year === 0 && b.year === 0 ? LEVEL.none : LEVEL.missing, 0);
-      else if (a.year === b.year) this.set(by, LEVEL.exact, this.tfWeight(by, n.year(a), this.s[by]?.exact.u ?? 1 / 60));
+      const aYear = A.year[ia] ?? 0;
+      const bYear = B.year[jb] ?? 0;
+      if (aYear === 0 || bYear === 0) this.set(by, aYear === 0 && bYear === 0 ? LEVEL.none : LEVEL.missing, 0);
+      else if (aYear === bYear) this.set(by, LEVEL.exact, this.tfWeight(by, n.year(aYear), this.s[by]?.exact.u ?? 1 / 60));
       else {
         // One year apart or one keying slip (1975/1957, 1975/1965) may be the same person.
-        const close = Math.abs(a.year - b.year) === 1 || withinOneEdit(String(a.year), String(b.year));
+        const close = Math.abs(aYear - bYear) === 1 || withinOneEdit(String(aYear), String(bYear));
         this.setStatic(by, close ? LEVEL.close : LEVEL.differ);
       }
     }
 
     // Gender
     const g = F.gender;
-    if (a.gender === null || b.gender === null) this.set(g, a.gender === null && b.gender === null ? LEVEL.none : LEVEL.missing, 0);
-    else this.setStatic(g, a.gender === b.gender ? LEVEL.exact : LEVEL.differ);
+    const aGender = A.gender[ia] ?? 0;
+    const bGender = B.gender[jb] ?? 0;
+    if (aGender === 0 || bGender === 0) this.set(g, aGender === 0 && bGender === 0 ? LEVEL.none : LEVEL.missing, 0);
+    else this.setStatic(g, aGender === bGender ? LEVEL.exact : LEVEL.differ);
 
     // Places
     const c = F.commune;
     // Ids stand for the texts: one id per distinct commune code, village key and address (−1: none).
-    const communesDiffer = a.communeId >= 0 && b.communeId >= 0 && a.communeId !== b.communeId;
-    if (a.communeId < 0 || b.communeId < 0) this.set(c, a.communeId < 0 && b.communeId < 0 ? LEVEL.none : LEVEL.missing, 0);
-    else if (!communesDiffer) this.set(c, LEVEL.exact, this.tfWeight(c, n.commune(a), this.s[c]?.exact.u ?? 0.01));
+    const aCommune = A.communeId[ia] ?? -1;
+    const bCommune = B.communeId[jb] ?? -1;
+    const aVillage = A.villageId[ia] ?? -1;
+    const bVillage = B.villageId[jb] ?? -1;
+    const communesDiffer = aCommune >= 0 && bCommune >= 0 && aCommune !== bCommune;
+    if (aCommune < 0 || bCommune < 0) this.set(c, aCommune < 0 && bCommune < 0 ? LEVEL.none : LEVEL.missing, 0);
+    else if (!communesDiffer) this.set(c, LEVEL.exact, this.tfWeight(c, n.commune(aCommune), this.s[c]?.exact.u ?? 0.01));
     else this.setStatic(c, LEVEL.differ);
-    if (communesDiffer && a.villageId >= 0 && b.villageId >= 0) this.set(F.village, LEVEL.incomparable, 0);
-    else if (a.communeId >= 0 && b.communeId >= 0 && a.villageId >= 0 && a.villageId === b.villageId) {
+    if (communesDiffer && aVillage >= 0 && bVillage >= 0) this.set(F.village, LEVEL.incomparable, 0);
+    else if (aCommune >= 0 && bCommune >= 0 && aVillage >= 0 && aVillage === bVillage) {
       // Same commune: the commune's agreement is already counted, and a village lies inside its commune, so
       // the village adds only how rarely two people of that commune share it (not of the whole list).
-      this.set(F.village, LEVEL.exact, this.tfWeight(F.village, n.communeVillage(a), this.s[F.village]?.exact.u ?? 0.1, n.commune(a)));
-    } else this.simpleText(F.village, this.cache.villageIds.value(a.villageId), this.cache.villageIds.value(b.villageId), n.village(a));
+      const within = n.communeVillage(A.communeVillageId[ia] ?? -1);
+      this.set(F.village, LEVEL.exact, this.tfWeight(F.village, within, this.s[F.village]?.exact.u ?? 0.1, n.commune(aCommune)));
+    } else this.simpleText(F.village, this.cache.villageIds.value(aVillage), this.cache.villageIds.value(bVillage), n.village(aVillage));
 
     // Household: the code when both have one, else the head's name.
     const h = F.household;
-    if (a.household !== null && b.household !== null) this.setStatic(h, a.household === b.household ? LEVEL.exact : LEVEL.differ);
-    else if (a.head !== null && b.head !== null) {
-      this.setStatic(h, a.head === b.head ? LEVEL.exact : jaroWinkler(a.head, b.head) >= this.closeSim ? LEVEL.close : LEVEL.differ);
+    const aHousehold = A.household.get(ia);
+    const bHousehold = B.household.get(jb);
+    const aHead = A.head.get(ia);
+    const bHead = B.head.get(jb);
+    if (aHousehold !== null && bHousehold !== null) this.setStatic(h, aHousehold === bHousehold ? LEVEL.exact : LEVEL.differ);
+    else if (aHead !== null && bHead !== null) {
+      this.setStatic(h, aHead === bHead ? LEVEL.exact : jaroWinkler(aHead, bHead) >= this.closeSim ? LEVEL.close : LEVEL.differ);
     } else {
-      const any = a.household !== null || b.household !== null || a.head !== null || b.head !== null;
+      const any = aHousehold !== null || bHousehold !== null || aHead !== null || bHead !== null;
       this.set(h, any ? LEVEL.missing : LEVEL.none, 0);
     }
 
     // Address
     const ad = F.address;
-    if (a.addressId < 0 || b.addressId < 0) {
-      this.set(ad, a.addressId < 0 && b.addressId < 0 ? LEVEL.none : LEVEL.missing, 0);
-    } else if (a.addressId === b.addressId) this.set(ad, LEVEL.exact, this.tfWeight(ad, n.address(a), this.s[ad]?.exact.u ?? 0.01));
-    else this.setStatic(ad, tokenOverlap(this.wordsOf(a), this.wordsOf(b), 0.85) >= 0.66 ? LEVEL.close : LEVEL.differ);
+    const aAddress = A.addressId[ia] ?? -1;
+    const bAddress = B.addressId[jb] ?? -1;
+    if (aAddress < 0 || bAddress < 0) {
+      this.set(ad, aAddress < 0 && bAddress < 0 ? LEVEL.none : LEVEL.missing, 0);
+    } else if (aAddress === bAddress) this.set(ad, LEVEL.exact, this.tfWeight(ad, n.address(aAddress), this.s[ad]?.exact.u ?? 0.01));
+    else this.setStatic(ad, tokenOverlap(this.wordsOf(aAddress), this.wordsOf(bAddress), 0.85) >= 0.66 ? LEVEL.close : LEVEL.differ);
 
-    this.simpleText(F.father, a.father, b.father, 0);
-    this.simpleText(F.mother, a.mother, b.mother, 0);
+    this.simpleText(F.father, A.father.get(ia), B.father.get(jb), 0);
+    this.simpleText(F.mother, A.mother.get(ia), B.mother.get(jb), 0);
 
     let total = 0;
     for (let k = 0; k < this.weights.length; k++) total += this.weights[k] ?? 0;

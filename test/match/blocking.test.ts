@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { forEachCandidate, joinColumns, linkedRows, listColumns } from '../../src/match/blocking.js';
+import { forEachCandidate, linkedRows, listColumns } from '../../src/match/blocking.js';
 import { defaultNameFrequencies } from '../../src/match/name-frequencies.js';
-import { newPrepareCache, prepareRecord } from '../../src/match/prepare.js';
+import { newPrepareCache, prepareRows, RunRows } from '../../src/match/prepare.js';
+import type { MatchInput } from '../../src/match/prepare.js';
+import { runRows } from './run-rows.js';
 import { person } from './person.js';
 
 /** A crowd with few given names and years, so blocks hold both lists and some grow past the size cap. */
@@ -20,10 +22,8 @@ function crowd(count: number, seed: number) {
 }
 
 function visited(leftCount: number | null, maxBlockSize: number, leftActive?: Uint8Array, inputs = [...crowd(300, 1), ...crowd(250, 2)]): Set<string> {
-  const cache = newPrepareCache();
-  const recs = inputs.map((r) => prepareRecord(r, 'trusted', defaultNameFrequencies(), cache));
   const out = new Set<string>();
-  forEachCandidate(recs, { maxBlockSize, window: 5 }, leftCount, (i, j) => {
+  forEachCandidate(runRows(inputs, leftCount), { maxBlockSize, window: 5 }, (i, j) => {
     const key = `${i}:${j}`;
     expect(out.has(key)).toBe(false); // each pair once
     out.add(key);
@@ -79,38 +79,39 @@ describe('forEachCandidate', () => {
       expect(cross.size).toBeGreaterThan(10);
       expect([...cross].sort()).toEqual(expected.sort());
     }
-    const cache = newPrepareCache();
-    const recs = inputs.map((r) => prepareRecord(r, 'trusted', defaultNameFrequencies(), cache));
-    const rows = linkedRows(recs, left);
+    const recs = runRows(inputs, left);
+    const rows = linkedRows(recs.left, recs.right!);
     expect(rows).not.toBeNull();
     expect(rows!.length).toBeLessThan(inputs.length / 3);
   });
 
-  it('visits the same pairs with the remembered columns of the two lists joined as with columns read from the rows', () => {
+  it('visits the same pairs with the remembered columns of its lists as with columns read afresh', () => {
+    const names = defaultNameFrequencies();
     const cache = newPrepareCache();
-    const prepare = (count: number, seed: number) => crowd(count, seed).map((r) => prepareRecord(r, 'trusted', defaultNameFrequencies(), cache));
-    const left = prepare(300, 1);
-    const right = prepare(250, 2);
-    expect(listColumns(left)).toBe(listColumns(left)); // remembered for the same rows
-    for (const [leftCount, active, register] of [
-      [null, undefined, right],
-      [left.length, undefined, right],
-      [left.length, Uint8Array.from(left, (_, i) => (i % 7 === 0 ? 1 : 0)), right],
-      [left.length, undefined, right.slice(0, 12)], // few rows linked: blocked as a subset
+    const left = crowd(300, 1);
+    const right = crowd(250, 2);
+    const leftRows = prepareRows(left, 'trusted', names, cache);
+    const rightRows = prepareRows(right, 'trusted', names, cache);
+    expect(listColumns(leftRows)).toBe(listColumns(leftRows)); // remembered for the same rows
+    const pairs = (leftCount: number | null, register: readonly MatchInput[], active?: Uint8Array): string[] => {
+      const out: string[] = [];
+      forEachCandidate(runRows([...left, ...register], leftCount), { maxBlockSize: 40, window: 5 }, (i, j) => out.push(`${i}:${j}`), active);
+      return out;
+    };
+    const few = right.slice(0, 12);
+    const fewRows = prepareRows(few, 'trusted', names, cache);
+    for (const [register, rows, active] of [
+      [right, rightRows, undefined],
+      [right, rightRows, Uint8Array.from(left, (_, i) => (i % 7 === 0 ? 1 : 0))],
+      [few, fewRows, undefined], // few rows linked: blocked as a subset
     ] as const) {
-      const rows = leftCount === null ? left : [...left, ...register];
-      const cols = leftCount === null ? listColumns(left) : joinColumns(listColumns(left), listColumns(register));
-      const given: string[] = [];
-      const read: string[] = [];
-      const sideBySide: string[] = [];
-      forEachCandidate(rows, { maxBlockSize: 40, window: 5 }, leftCount, (i, j) => given.push(`${i}:${j}`), active, cols);
-      forEachCandidate(rows, { maxBlockSize: 40, window: 5 }, leftCount, (i, j) => read.push(`${i}:${j}`), active);
-      // The two lists' columns passed side by side, as a link does, not joined into one.
-      const sides = { left: listColumns(left), right: listColumns(register), leftCount: left.length };
-      forEachCandidate(rows, { maxBlockSize: 40, window: 5 }, leftCount, (i, j) => sideBySide.push(`${i}:${j}`), active, sides);
-      expect(given.length).toBeGreaterThan(20);
-      expect(given).toEqual(read);
-      if (leftCount !== null) expect(sideBySide).toEqual(read);
+      const remembered: string[] = [];
+      forEachCandidate(new RunRows(leftRows, rows, cache), { maxBlockSize: 40, window: 5 }, (i, j) => remembered.push(`${i}:${j}`), active);
+      expect(remembered.length).toBeGreaterThan(20);
+      expect(remembered).toEqual(pairs(left.length, register, active));
     }
+    const alone: string[] = [];
+    forEachCandidate(new RunRows(leftRows, null, cache), { maxBlockSize: 40, window: 5 }, (i, j) => alone.push(`${i}:${j}`));
+    expect(alone).toEqual(pairs(null, []));
   });
 });

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { forEachCandidate } from '../../src/match/blocking.js';
-import { defaultNameFrequencies } from '../../src/match/name-frequencies.js';
-import { newPrepareCache, prepareRecord } from '../../src/match/prepare.js';
 import { ScratchArrays, releaseScratchArrays } from '../../src/match/scratch-arrays.js';
 import { person } from './person.js';
+import { runRows } from './run-rows.js';
 
 describe('ScratchArrays', () => {
   it('hands out arrays of the length asked for, filled, reusing the longest one kept under a name', () => {
@@ -43,10 +42,8 @@ describe('blocking with reused arrays', () => {
       return person({ fullName: `Trần ${['Văn', 'Thị'][k % 2] ?? ''} ${['Hùng', 'Lan', 'Mai', 'Tâm', 'Khuê'][k % 5] ?? ''}`, birthYear: 1970 + (k % 4), village: `Thôn ${k % 3}` });
     });
   const pairs = (count: number, seed: number, leftCount: number | null): string[] => {
-    const cache = newPrepareCache();
-    const recs = crowd(count, seed).map((r) => prepareRecord(r, 'trusted', defaultNameFrequencies(), cache));
     const out: string[] = [];
-    forEachCandidate(recs, { maxBlockSize: 30, window: 4 }, leftCount, (i, j) => out.push(`${i}:${j}`));
+    forEachCandidate(runRows(crowd(count, seed), leftCount), { maxBlockSize: 30, window: 4 }, (i, j) => out.push(`${i}:${j}`));
     return out;
   };
 

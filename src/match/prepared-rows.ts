@@ -1,0 +1,127 @@
+/**
+ * A list's prepared rows as columns: one typed array per field, indexed by row. As one object per row
+ * (21 fields), a million-payout audit held some 500 MB of prepared rows and V8 marked two million of
+ * them at every full collection; as columns the same rows are about 70 bytes each and nothing to mark.
+ */
+import type { IdKind } from '../domain/index.js';
+import type { NameParts } from './parse-name.js';
+import type { PrepareCache } from './prepare-cache.js';
+
+/** Texts of one field by row, with no array at all while every row is null (fathers' names are rare). */
+export class TextColumn {
+  private values: (string | null)[] | null = null;
+
+  constructor(private readonly length: number) {}
+
+  get(i: number): string | null {
+    return this.values === null ? null : (this.values[i] ?? null);
+  }
+
+  set(i: number, value: string | null): void {
+    if (value === null && this.values === null) return;
+    this.values ??= new Array<string | null>(this.length).fill(null);
+    this.values[i] = value;
+  }
+}
+
+/** Kinds of a trusted ID in {@link PreparedRows.trustedKind}; 0: the ID is not trusted (or absent). */
+const TRUSTED_KINDS: readonly (IdKind | null)[] = [null, 'CMND', 'CCCD'];
+export const trustedKindCode = (kind: IdKind | null): number => (kind === 'CMND' ? 1 : kind === 'CCCD' ? 2 : 0);
+export const trustedKindOf = (code: number): IdKind | null => TRUSTED_KINDS[code] ?? null;
+
+/**
+ * The precomputed keys of a list's rows (see prepareRows): ids are −1 and numbers 0 when a row has no value.
+ * Ids stand for texts kept once in the PrepareCache the rows were made with.
+ */
+export class PreparedRows {
+  /** Name parts, keys, tone forms, reference shares and ids; one object for all rows of the same name. */
+  readonly name: NameParts[];
+  readonly gender: Uint8Array; // 0 unknown, 1 M, 2 F
+  readonly year: Int32Array; // 0 when unknown
+  readonly ymd: Int32Array; // the full birth date as yyyymmdd; 0 without one
+  readonly dateId: Int32Array; // the full ISO birth date's id (cache.dates)
+  /** The ID without spaces, upper-case: compared as a valid CMND/CCCD when trustedKind > 0, loosely otherwise. */
+  readonly idText: (string | null)[];
+  readonly trustedKind: Uint8Array; // see trustedKindCode
+  readonly idKey: Float64Array; // a number standing for the ID text (see idKeyOf); can exceed 2^31
+  readonly idHead: Int32Array; // first half of an untrusted ID
+  readonly idTail: Int32Array; // second half of an untrusted ID
+  readonly communeId: Int32Array;
+  readonly villageId: Int32Array;
+  readonly communeVillageId: Int32Array; // the village within its commune; −1 unless both are known
+  readonly addressId: Int32Array;
+  readonly household: TextColumn;
+  readonly head: TextColumn;
+  readonly father: TextColumn;
+  readonly mother: TextColumn;
+
+  constructor(readonly length: number) {
+    const ids = (): Int32Array => new Int32Array(length).fill(-1);
+    this.name = new Array<NameParts>(length);
+    this.gender = new Uint8Array(length);
+    this.year = new Int32Array(length);
+    this.ymd = new Int32Array(length);
+    this.dateId = ids();
+    this.idText = new Array<string | null>(length).fill(null);
+    this.trustedKind = new Uint8Array(length);
+    this.idKey = new Float64Array(length).fill(-1);
+    this.idHead = ids();
+    this.idTail = ids();
+    this.communeId = ids();
+    this.villageId = ids();
+    this.communeVillageId = ids();
+    this.addressId = ids();
+    this.household = new TextColumn(length);
+    this.head = new TextColumn(length);
+    this.father = new TextColumn(length);
+    this.mother = new TextColumn(length);
+  }
+
+  /** The row's valid CMND/CCCD digits, or null when its ID is absent or not trusted. */
+  idTrusted(i: number): string | null {
+    return this.trustedKind[i] === 0 ? null : (this.idText[i] ?? null);
+  }
+
+  /** The row's ID text when it is not a trusted one. */
+  idLoose(i: number): string | null {
+    return this.trustedKind[i] === 0 ? (this.idText[i] ?? null) : null;
+  }
+}
+
+/**
+ * The rows of one matching run: a list alone (dedupe), or two lists side by side (link), numbered as if one
+ * followed the other without copying either: rows [0, leftCount) are the left list's, the rest the right's.
+ */
+export class RunRows {
+  readonly leftCount: number;
+  readonly length: number;
+
+  constructor(
+    readonly left: PreparedRows,
+    readonly right: PreparedRows | null,
+    /** The cache the rows were prepared with: the texts of their ids, for the sort keys of oversized blocks. */
+    private readonly cache: Pick<PrepareCache, 'dates' | 'joined'>,
+  ) {
+    this.leftCount = left.length;
+    this.length = left.length + (right?.length ?? 0);
+  }
+
+  /** The list holding run row i. */
+  rowsOf(i: number): PreparedRows {
+    return i < this.leftCount || this.right === null ? this.left : this.right;
+  }
+
+  /** Run row i's index in its own list. */
+  indexOf(i: number): number {
+    return i < this.leftCount ? i : i - this.leftCount;
+  }
+
+  /** The order of rows within an oversized block (compared by a sliding window): full name, then birth. */
+  sortKey(i: number): string {
+    const rows = this.rowsOf(i);
+    const at = this.indexOf(i);
+    const date = this.cache.dates.value(rows.dateId[at] ?? -1);
+    const joined = this.cache.joined.value(rows.name[at]?.joinedId ?? -1);
+    return `${joined ?? ''}|${date ?? rows.year[at] ?? 0}`;
+  }
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { defaultNameFrequencies } from '../../src/match/name-frequencies.js';
+import { newPrepareCache, prepareRows, RunRows } from '../../src/match/prepare.js';
+import { TextColumn, trustedKindOf } from '../../src/match/prepared-rows.js';
+import { person } from './person.js';
+
+describe('prepareRows', () => {
+  const cache = newPrepareCache();
+  const rows = prepareRows(
+    [
+      person({ fullName: 'Nguyễn Văn An', gender: 'M', birthDate: '1980-03-07', idNumber: '036080001234', idKind: 'CCCD', householdCode: 'hk 12' }),
+      person({ fullName: 'Lê Thị Bình', gender: 'F', birthYear: 1975, idNumber: '3608OO12', idKind: 'INVALID', householdHead: 'Lê Văn Cường', village: null }),
+      person({ fullName: 'Nguyễn Văn An', idNumber: '036080001234', idKind: 'CCCD', flags: ['ID_INVALID'], fatherName: 'Nguyễn Văn Ba' }),
+    ],
+    'trusted',
+    defaultNameFrequencies(),
+    cache,
+  );
+
+  it('keeps each field of each row in its column', () => {
+    expect(rows.length).toBe(3);
+    expect([...rows.gender]).toEqual([1, 2, 0]);
+    expect([...rows.year]).toEqual([1980, 1975, 0]);
+    expect([...rows.ymd]).toEqual([19800307, 0, 0]);
+    expect(cache.dates.value(rows.dateId[0] ?? -1)).toBe('1980-03-07');
+    expect(rows.dateId[1]).toBe(-1);
+    expect(rows.name[0]?.givKey).toBe('an');
+    expect(rows.name[2]?.joinedId).toBe(rows.name[0]?.joinedId); // parsed again for another gender, numbered alike
+    expect(rows.villageId[1]).toBe(-1);
+    expect(rows.villageId[0]).toBe(rows.villageId[2]);
+    expect(rows.household.get(0)).toBe('HK12');
+    expect(rows.household.get(1)).toBeNull();
+    expect(rows.head.get(1)).toBe('le van cuong');
+    expect(rows.father.get(2)).toBe('nguyen van ba');
+    expect(rows.mother.get(0)).toBeNull();
+  });
+
+  it('trusts a valid CMND/CCCD only, and halves the IDs it does not trust', () => {
+    expect(rows.idTrusted(0)).toBe('036080001234');
+    expect(trustedKindOf(rows.trustedKind[0] ?? 0)).toBe('CCCD');
+    expect(rows.idLoose(0)).toBeNull();
+    expect(rows.idHead[0]).toBe(-1);
+    expect(rows.idTrusted(2)).toBeNull(); // flagged invalid
+    expect(rows.idLoose(2)).toBe('036080001234');
+    expect(rows.idKey[2]).toBe(rows.idKey[0]);
+    expect(cache.idHeads.value(rows.idHead[2] ?? -1)).toBe('036080');
+    expect(cache.idTails.value(rows.idTail[1] ?? -1)).toBe('OO12');
+  });
+
+  it('numbers the rows of two lists one after the other in a run', () => {
+    const right = prepareRows([person({ fullName: 'Trần Thị Cúc', birthYear: 1990 })], 'trusted', defaultNameFrequencies(), cache);
+    const run = new RunRows(rows, right, cache);
+    expect(run.length).toBe(4);
+    expect(run.rowsOf(2)).toBe(rows);
+    expect(run.rowsOf(3)).toBe(right);
+    expect(run.indexOf(3)).toBe(0);
+    expect(run.sortKey(0)).toBe('nguyenvanan|1980-03-07');
+    expect(run.sortKey(3)).toBe('tranthicuc|1990');
+  });
+});
+
+describe('TextColumn', () => {
+  it('holds no array until a row has a value, then every row its own', () => {
+    const column = new TextColumn(3);
+    column.set(0, null);
+    expect((column as unknown as { values: unknown }).values).toBeNull();
+    column.set(2, 'x');
+    expect([column.get(0), column.get(1), column.get(2)]).toEqual([null, null, 'x']);
+    column.set(2, null);
+    expect(column.get(2)).toBeNull();
+  });
+});
