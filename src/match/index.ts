@@ -5,6 +5,7 @@ export type { FieldComparison, MatchPair } from './match-pair.js';
 export type { MatchInput } from './prepare.js';
 export { bestMatches, dedupe, link } from './match-records.js';
 export { newPrepareCache, type PrepareCache } from './prepare.js';
+export { Interner } from './prepare-cache.js';
 export { explainMatch, formatWeight } from './explain-match.js';
 export { clusterPairs } from './cluster-pairs.js';
 export { asciiKey, toneForm } from './text.js';

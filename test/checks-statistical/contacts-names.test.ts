@@ -26,6 +26,23 @@ describe('NAME_CLUSTER', () => {
     expect(findings[0]?.explanation).toContain('cùng họ tên "Lò Văn Khuê"');
   });
 
+  it('counts a person paid on several rows once, in the village of the first row, with the household of any row', () => {
+    const base = village(0, 120, 1);
+    const rand = rng(99);
+    const invented = Array.from({ length: 5 }, (_, i) =>
+      canLocPayout(0, { ...someone(rand, 90_000 + i), fullName: 'Lò Văn Khuê', idNumber: `04208500${1000 + i}`, idKind: 'CCCD' as const, village: 'Thôn 1', householdCode: i === 0 ? null : `X${i}`, row: 500 + i, sheet: 'Thôn 1' }),
+    );
+    const first = invented[0] as PersonRecord;
+    // The first person again, in another village, with a household code only there (the second person's);
+    // a sixth person of that household too.
+    const again = { ...first, village: 'Thôn 2', householdCode: 'X1', row: 900 };
+    const sameHousehold = { ...(invented[1] as PersonRecord), idNumber: '042085009999', row: 901 };
+    const { findings } = run('NAME_CLUSTER', { payouts: [...base, ...invented, again, sameHousehold] });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.evidence).toMatchObject({ kind: 'fullName', count: 4, people: 6, peerGroup: { level: 'village', size: 126 } });
+    expect(findings[0]?.records.map((r) => r.row)).toEqual([500, 501, 502, 503, 504, 900, 901]);
+  });
+
   it('flags many different people born on the same day in one village', () => {
     const base = village(1, 150, 2);
     const same = base.slice(0, 6).map((r) => ({ ...r, birthDate: '1985-07-14', birthYear: 1985 }));

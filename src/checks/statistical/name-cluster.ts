@@ -1,10 +1,9 @@
 import { toPlainRecord, type Finding, type Gender, type PersonRecord } from '../../domain/index.js';
-import { asciiKey } from '../../match/index.js';
 import { defaultNameFrequencies, type NameFrequencies, type NamePart } from '../../match/name-frequencies.js';
-import { paymentRows } from '../helpers.js';
+import { paymentRows, pushTo } from '../helpers.js';
 import { makeFinding } from '../make-finding.js';
-import { personKey } from '../person-key.js';
 import { textKey, viDate } from '../text.js';
+import { householdOf, People, type Person } from './name-cluster-people.js';
 import type { CheckContext } from '../types.js';
 import { barChart, smallChart } from './charts.js';
 import { round, viNumber, viProbability } from './format.js';
@@ -13,50 +12,6 @@ import { byPosition, groupBy, joinNotes, RISK_BASIS, statisticalCheck, type Stat
 import { communeKeyOf, communeLabel } from './units.js';
 
 const ID = 'NAME_CLUSTER';
-
-/** One person of an area: the rows that are this person (same person key) and the parts of the name. */
-interface Person {
-  readonly key: string;
-  readonly rows: PersonRecord[];
-  readonly first: PersonRecord;
-  readonly household: string;
-  readonly full: string | null;
-  readonly sur: string | null;
-  readonly mid: string | null;
-  readonly giv: string | null;
-  readonly gender: Gender | null;
-  readonly birthDate: string | null;
-}
-
-const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function toPerson(key: string, rows: PersonRecord[]): Person {
-  const first = rows[0] as PersonRecord;
-  const full = first.fullName === null ? null : asciiKey(first.fullName);
-  const tokens = full === null || full === '' ? [] : full.split(' ');
-  const n = tokens.length;
-  const gender = first.gender ?? (n >= 3 && tokens[1] === 'thi' ? 'F' : n >= 3 && tokens[1] === 'van' ? 'M' : null);
-  let date: string | null = null;
-  let code: string | undefined;
-  for (const r of rows) {
-    const d = r.birthDate;
-    if (date === null && d !== null && FULL_DATE.test(d) && !d.endsWith('-01-01')) date = d;
-    const c = r.householdCode;
-    if (code === undefined && c !== null && textKey(c) !== '') code = c;
-  }
-  return {
-    key,
-    rows,
-    first,
-    household: code === undefined ? key : `hh:${textKey(code)}`,
-    full: n === 0 ? null : full,
-    sur: n >= 2 ? (tokens[0] ?? null) : null,
-    mid: n >= 3 ? tokens.slice(1, n - 1).join(' ') : null,
-    giv: n >= 1 ? (tokens[n - 1] ?? null) : null,
-    gender,
-    birthDate: date,
-  };
-}
 
 /** Adds one to `k`'s count (not a closure in Counts.add: tsx keeps function names, a defineProperty call per closure). */
 function bump(m: Map<string, number>, k: string | null): void {
@@ -70,7 +25,7 @@ class Counts {
   people = 0;
   dated = 0;
 
-  add(p: Person): void {
+  add(p: Pick<Person, 'sur' | 'mid' | 'giv' | 'birthDate'>): void {
     this.people += 1;
     bump(this.parts.surname, p.sur);
     bump(this.parts.middle, p.mid);
@@ -113,23 +68,30 @@ export function analyseNames(ctx: CheckContext, s: StatSettings, freq: NameFrequ
   const minYearShare = s.num('minYearShare', 0.01);
   const maxRecords = s.num('maxRecords', 50);
   const { rows } = paymentRows(ctx);
-  // forEach, not a spread of the entries: a million [key, rows] arrays kept until the map is read through.
-  const people: Person[] = [];
-  groupBy(rows, personKey).forEach((list, k) => people.push(toPerson(k, list)));
-  const areas = groupBy(people, (p) => {
-    const commune = communeKeyOf(p.first);
-    return commune === null ? null : `${commune}|${textKey(p.first.village)}`;
-  });
+  const table = new People(rows);
+  // Each village's people by number; the person objects are made for one village at a time.
+  const areas = new Map<string, number[]>();
   const all = new Counts();
-  for (const p of people) all.add(p);
+  for (let id = 0; id < table.count; id++) {
+    const first = rows[table.first[id] ?? 0] as PersonRecord;
+    const commune = communeKeyOf(first);
+    if (commune !== null) pushTo(areas, `${commune}|${textKey(first.village)}`, id);
+    all.add({
+      sur: table.parts.value(table.sur[id] ?? -1),
+      mid: table.parts.value(table.mid[id] ?? -1),
+      giv: table.parts.value(table.giv[id] ?? -1),
+      birthDate: table.dates.value(table.date[id] ?? -1),
+    });
+  }
   const candidates: Cluster[] = [];
   let tests = 0;
   let smallAreas = 0;
-  for (const [area, members] of areas) {
-    if (members.length < minArea) {
+  for (const [area, ids] of areas) {
+    if (ids.length < minArea) {
       smallAreas++;
       continue;
     }
+    const members = ids.map((id) => table.person(id));
     // Counts of the village, and of the rest of the audit as all minus the village.
     const own = new Counts();
     for (const p of members) own.add(p);
@@ -151,7 +113,7 @@ export function analyseNames(ctx: CheckContext, s: StatSettings, freq: NameFrequ
         tests++;
         // Fewer people than the smallest cluster cannot make one (most groups are one person).
         if (list.length < minCluster) continue;
-        const households = new Set(list.map((p) => p.household)).size;
+        const households = new Set(list.map(householdOf)).size;
         if (households < minCluster) continue;
         const lambda = population * prob(list[0] as Person, list.length);
         candidates.push({ kind, area, value, people: list, households, lambda, p: poissonUpperTail(households, lambda) });
@@ -186,8 +148,8 @@ export function analyseNames(ctx: CheckContext, s: StatSettings, freq: NameFrequ
   // A surname + given name cluster that repeats a full-name cluster of the same people adds nothing.
   const reported: Cluster[] = [];
   for (const c of fired) {
-    const keys = new Set(c.people.map((p) => p.key));
-    const covered = reported.some((r) => r.area === c.area && r.kind !== 'birthDate' && c.kind !== 'birthDate' && c.people.every((p) => r.people.some((q) => q.key === p.key)) && keys.size <= r.people.length);
+    const ids = new Set(c.people.map((p) => p.id));
+    const covered = reported.some((r) => r.area === c.area && r.kind !== 'birthDate' && c.kind !== 'birthDate' && c.people.every((p) => r.people.some((q) => q.id === p.id)) && ids.size <= r.people.length);
     if (!covered) reported.push(c);
   }
   const findings = reported.map((c) => clusterFinding(c, s, tests, alpha, maxRecords, areas.get(c.area)?.length ?? 0));
