@@ -44,16 +44,24 @@ export const CHECKS_HEAP_GROWING_PERCENT = 100;
 /**
  * Runs `work` with the heap allowed to grow {@link CHECKS_HEAP_GROWING_PERCENT} past the last full
  * collection, when this process limits growth to less, and restores the limit when the last such run ends
- * (runs may overlap in the service). A process that never limited growth is left alone.
+ * (runs may overlap in the service). A process that never limited growth is left alone. `work` may end its
+ * raise sooner with the function it is given, once most of what it keeps live is let go (the matcher's
+ * memory): at 100 % the statistical checks after it let a heap of 0.7 GB grow to 1.5 GB before a
+ * collection, the audit's memory peak.
  */
-export async function withChecksHeapGrowth<T>(work: () => Promise<T>): Promise<T> {
+export async function withChecksHeapGrowth<T>(work: (lower: () => void) => Promise<T>): Promise<T> {
   const set = (percent: number): void => v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
-  const raise = limit !== undefined && limit < CHECKS_HEAP_GROWING_PERCENT;
+  let raise = limit !== undefined && limit < CHECKS_HEAP_GROWING_PERCENT;
   if (raise && raised++ === 0) set(CHECKS_HEAP_GROWING_PERCENT);
+  const lower = (): void => {
+    if (!raise) return;
+    raise = false;
+    if (--raised === 0 && limit !== undefined) set(limit);
+  };
   try {
-    return await work();
+    return await work(lower);
   } finally {
-    if (raise && --raised === 0 && limit !== undefined) set(limit);
+    lower();
   }
 }
 

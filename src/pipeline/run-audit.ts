@@ -59,10 +59,15 @@ export async function runAudit(
   await updateRun(db, run.id, { status: 'running', progress: 0 });
   try {
     // The checks never read the raw cells: left out, the records take less memory.
-    const { data, findings, perCheck } = await withChecksHeapGrowth(async () => {
+    const { data, findings, perCheck } = await withChecksHeapGrowth(async (lowerHeapGrowth) => {
       const data = partitionRecords(args.records ?? (await loadRecords(db, args.auditId, undefined, { raw: false })));
-      // The matcher's prepared rows and pairs are garbage after its last check: collected at once, not on top of the next checks' garbage.
-      return { data, ...runChecks(data, rules, { onMatcherReleased: collectGarbage }) };
+      // The matcher's prepared rows and pairs are garbage after its last check: collected at once, not on top of
+      // the next checks' garbage, and the heap grows as outside the checks from there (the records alone are live).
+      const onMatcherReleased = (): void => {
+        lowerHeapGrowth(); // first: the collection sets the next limit
+        collectGarbage();
+      };
+      return { data, ...runChecks(data, rules, { onMatcherReleased }) };
     });
     const saved = await saveRunFindings(db, args.auditId, run.id, findings);
     const stored = await listFindings(db, args.auditId, { limit: Number.MAX_SAFE_INTEGER });

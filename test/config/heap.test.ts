@@ -21,6 +21,27 @@ describe('withChecksHeapGrowth', () => {
     expect(heapGrowingPercent()).toBe(HEAP_GROWING_PERCENT);
   });
 
+  it('lowers the limit again when a run ends its raise early, once, while an overlapping run keeps it', async () => {
+    limitHeapGrowth();
+    await withChecksHeapGrowth(async (lower) => {
+      expect(heapGrowingPercent()).toBe(CHECKS_HEAP_GROWING_PERCENT);
+      lower();
+      expect(heapGrowingPercent()).toBe(HEAP_GROWING_PERCENT);
+    });
+    expect(heapGrowingPercent()).toBe(HEAP_GROWING_PERCENT);
+    let release!: () => void;
+    const other = withChecksHeapGrowth(() => new Promise<void>((resolve) => (release = resolve)));
+    await withChecksHeapGrowth(async (lower) => {
+      lower();
+      lower(); // a second call does not end the other run's raise
+      expect(heapGrowingPercent()).toBe(CHECKS_HEAP_GROWING_PERCENT);
+    });
+    expect(heapGrowingPercent()).toBe(CHECKS_HEAP_GROWING_PERCENT);
+    release();
+    await other;
+    expect(heapGrowingPercent()).toBe(HEAP_GROWING_PERCENT);
+  });
+
   it('leaves a higher limit as it is', async () => {
     limitHeapGrowth(CHECKS_HEAP_GROWING_PERCENT + 50);
     await withChecksHeapGrowth(async () => expect(heapGrowingPercent()).toBe(CHECKS_HEAP_GROWING_PERCENT + 50));
