@@ -85,7 +85,7 @@ function columnsOf(rows: PreparedRows): BlockingColumns {
     const name = rows.name[i];
     if (name !== undefined) {
       c.joined[i] = name.joinedId;
-      c.given[i] = name.givId;
+      c.given[i] = name.giv.id;
       c.surMid[i] = name.surMidId;
     }
     const year = rows.year[i] ?? 0;

@@ -5,26 +5,62 @@ import type { PrepareCache } from './prepare-cache.js';
 import { hasDiacritics, toneForm, wordTokens } from './text.js';
 import { keyOf } from './text-keys.js';
 
+/**
+ * One part of a name (surname, middle or given name) with its tone form and reference shares: one object for
+ * every name with that part, tone form and gender (a few thousand for a million names).
+ */
+export interface NamePartInfo {
+  readonly key: string | null;
+  readonly tone: string | null;
+  readonly ref: number; // share among reference names by the tone form, else by the key
+  readonly refKey: number; // share by the key
+  readonly id: number; // the key's id among the keys of this part (−1: none)
+}
+
 /** The name-derived part of a prepared record; shared by every record with the same name and gender. */
 export interface NameParts {
-  readonly surKey: string | null;
-  readonly surTone: string | null;
-  readonly midKey: string | null;
-  readonly midTone: string | null;
-  readonly givKey: string | null;
-  readonly givTone: string | null;
-  readonly surRef: number;
-  readonly midRef: number;
-  readonly givRef: number;
-  readonly surRefKey: number;
-  readonly midRefKey: number;
-  readonly givRefKey: number;
+  readonly sur: NamePartInfo;
+  readonly mid: NamePartInfo;
+  readonly giv: NamePartInfo;
   readonly inputKey: string | null; // the nameKey it was parsed with
-  readonly surId: number;
-  readonly midId: number;
-  readonly givId: number;
   readonly joinedId: number;
   readonly surMidId: number; // surname + middle name, for blocking
+}
+
+const NO_PART: NamePartInfo = { key: null, tone: null, ref: 1, refKey: 1, id: -1 };
+
+/** Name parts by part, then by tone form (or by key when written without tones), then by gender (none, M, F). */
+export interface PartInfos {
+  readonly byTone: Map<string, (NamePartInfo | undefined)[]>[];
+  readonly byKey: Map<string, (NamePartInfo | undefined)[]>[];
+}
+
+export const newPartInfos = (): PartInfos => ({ byTone: [new Map(), new Map(), new Map()], byKey: [new Map(), new Map(), new Map()] });
+
+const PARTS: readonly NamePart[] = ['surname', 'middle', 'given'];
+
+/** The shared info of part `k` (0 surname, 1 middle, 2 given) with this key, tone form and gender. */
+function partInfo(cache: PrepareCache, names: NameFrequencies, k: number, key: string | null, tone: string | null, gender: Gender | null): NamePartInfo {
+  if (key === null) return NO_PART;
+  const byText = tone === null ? cache.partInfos.byKey[k] : cache.partInfos.byTone[k];
+  if (byText === undefined) return NO_PART;
+  const g = gender === 'M' ? 1 : gender === 'F' ? 2 : 0;
+  const text = tone ?? key;
+  let slots = byText.get(text);
+  const known = slots?.[g];
+  if (known !== undefined && known.key === key) return known;
+  const part = PARTS[k] ?? 'given';
+  const interner = k === 0 ? cache.surnames : k === 1 ? cache.middles : cache.givens;
+  const id = interner.id(key);
+  const refKey = keyShare(names, part, key, gender);
+  const info: NamePartInfo = { key: interner.value(id), tone, ref: toneShare(names, part, tone, refKey, gender), refKey, id };
+  if (slots === undefined) {
+    slots = [undefined, undefined, undefined];
+    byText.set(text, slots);
+  }
+  // A tone form stands for one key; should another key ever share it, the latest is kept (and still correct).
+  slots[g] = info;
+  return info;
 }
 
 function slice(tokens: readonly string[] | null, from: number, to: number): string | null {
@@ -78,32 +114,12 @@ export function parseName(
   const midFirst = keyTokens[1];
   const nameGender: Gender | null =
     gender ?? (n >= 3 && midFirst === 'thi' ? 'F' : n >= 3 && midFirst === 'van' ? 'M' : null);
-  const surRefKey = keyShare(names, 'surname', surKey, nameGender);
-  const midRefKey = keyShare(names, 'middle', midKey, nameGender);
-  const givRefKey = keyShare(names, 'given', givKey, nameGender);
   const nameJoined = key === null ? null : key.replace(/ /g, '');
-  const surId = cache.surnames.id(surKey);
-  const midId = cache.middles.id(midKey);
-  const givId = cache.givens.id(givKey);
-  // Texts as the caches keep them, one copy for all names that share a part (a million names, a few
-  // thousand parts).
   return {
-    surKey: cache.surnames.value(surId),
-    surTone: cache.toneParts.canonical(surTone),
-    midKey: cache.middles.value(midId),
-    midTone: cache.toneParts.canonical(midTone),
-    givKey: cache.givens.value(givId),
-    givTone: cache.toneParts.canonical(givTone),
-    surRef: toneShare(names, 'surname', surTone, surRefKey, nameGender),
-    midRef: toneShare(names, 'middle', midTone, midRefKey, nameGender),
-    givRef: toneShare(names, 'given', givTone, givRefKey, nameGender),
-    surRefKey,
-    midRefKey,
-    givRefKey,
+    sur: partInfo(cache, names, 0, surKey, cache.toneParts.canonical(surTone), nameGender),
+    mid: partInfo(cache, names, 1, midKey, cache.toneParts.canonical(midTone), nameGender),
+    giv: partInfo(cache, names, 2, givKey, cache.toneParts.canonical(givTone), nameGender),
     inputKey: nameKey,
-    surId,
-    midId,
-    givId,
     joinedId: cache.joined.id(nameJoined),
     surMidId: surKey === null ? -1 : cache.surMids.id(`${surKey}|${midKey ?? ''}`),
   };

@@ -1,6 +1,7 @@
 /** Per-run caches and value numbering used while preparing records. */
 import { KeyTable } from './key-table.js';
-import type { NameParts } from './parse-name.js';
+import type { NameParts, PartInfos } from './parse-name.js';
+import { newPartInfos } from './parse-name.js';
 import type { MatchInput, PreparedList } from './prepare.js';
 import { keyOf } from './text-keys.js';
 
@@ -42,7 +43,8 @@ export interface PrepareCache {
    * the prepared rows behind one, did 0.3–1.4 s of marking in their pauses in that step.
    */
   readonly lists: Map<readonly MatchInput[], PreparedList>;
-  readonly names: Map<string, (NameParts | undefined)[]>; // by full name, then gender (none, M, F)
+  /** Parsed names by gender (none, M, F), then full name: a Map per gender, not a three-slot array per name. */
+  readonly names: readonly Map<string, NameParts>[];
   readonly villages: Map<string, string | null>;
   readonly keys: Map<string, string | null>;
   readonly tones: Map<string, string>;
@@ -50,8 +52,9 @@ export interface PrepareCache {
   readonly middles: Interner;
   readonly givens: Interner;
   readonly joined: Interner;
-  /** Tone forms of name parts (see NameParts.surTone). */
+  /** Tone forms of name parts (see NamePartInfo.tone). */
   readonly toneParts: Interner;
+  readonly partInfos: PartInfos;
   readonly surMids: Interner;
   readonly dates: Interner;
   readonly places: Interner;
@@ -67,7 +70,7 @@ export interface PrepareCache {
 export function newPrepareCache(): PrepareCache {
   return {
     lists: new Map(),
-    names: new Map(),
+    names: [new Map(), new Map(), new Map()],
     villages: new Map(),
     keys: new Map(),
     tones: new Map(),
@@ -76,6 +79,7 @@ export function newPrepareCache(): PrepareCache {
     givens: new Interner(),
     joined: new Interner(),
     toneParts: new Interner(),
+    partInfos: newPartInfos(),
     surMids: new Interner(),
     dates: new Interner(),
     places: new Interner(),

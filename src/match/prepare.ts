@@ -133,15 +133,11 @@ function prepareInto(
 ): void {
   const full = clean(r.fullName);
   const g = r.gender === 'M' ? 1 : r.gender === 'F' ? 2 : 0;
-  const byName = cache.names.get(full ?? r.nameKey ?? '');
-  let np = byName?.[g];
+  const byName = cache.names[g] as Map<string, NameParts>;
+  let np = byName.get(full ?? r.nameKey ?? '');
   if (np === undefined || np.inputKey !== r.nameKey) {
     np = parseName(full, r.nameKey, r.gender, names, cache);
-    if (byName === undefined) {
-      const slot: (NameParts | undefined)[] = [undefined, undefined, undefined];
-      slot[g] = np;
-      cache.names.set(full ?? r.nameKey ?? '', slot);
-    } else byName[g] = np;
+    byName.set(full ?? r.nameKey ?? '', np);
   }
 
   const iso = clean(r.birthDate);
@@ -258,9 +254,9 @@ export function countValues(rows: PreparedRows): ListCounts {
     const key = rows.idKey[i] ?? -1;
     if (key >= 0) dense[i] = idKeys.idOf(key);
     const name = rows.name[i] as NameParts;
-    sur = Math.max(sur, name.surId);
-    mid = Math.max(mid, name.midId);
-    giv = Math.max(giv, name.givId);
+    sur = Math.max(sur, name.sur.id);
+    mid = Math.max(mid, name.mid.id);
+    giv = Math.max(giv, name.giv.id);
     year = Math.max(year, countedYear(rows.year[i] ?? 0));
   }
   const ids = new Int32Array(idKeys.size);
@@ -280,9 +276,9 @@ export function countValues(rows: PreparedRows): ListCounts {
   };
   for (let i = 0; i < n; i++) {
     const name = rows.name[i] as NameParts;
-    countId(counts.sur, name.surId);
-    countId(counts.mid, name.midId);
-    countId(counts.giv, name.givId);
+    countId(counts.sur, name.sur.id);
+    countId(counts.mid, name.mid.id);
+    countId(counts.giv, name.giv.id);
     countId(counts.year, countedYear(rows.year[i] ?? 0));
   }
   return counts;

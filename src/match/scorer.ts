@@ -245,37 +245,37 @@ export class Scorer {
 
     // Name parts
     const joinedEqual = aName.joinedId >= 0 && aName.joinedId === bName.joinedId;
-    const toned = aName.surTone !== null && bName.surTone !== null;
-    this.namePart(F.surname, aName.surId, bName.surId, aName.surKey, bName.surKey, aName.surTone, bName.surTone, n.sur(aName.surId), toned ? aName.surRef : aName.surRefKey, aName.surRefKey, joinedEqual);
+    const toned = aName.sur.tone !== null && bName.sur.tone !== null;
+    this.namePart(F.surname, aName.sur.id, bName.sur.id, aName.sur.key, bName.sur.key, aName.sur.tone, bName.sur.tone, n.sur(aName.sur.id), toned ? aName.sur.ref : aName.sur.refKey, aName.sur.refKey, joinedEqual);
     if (
       (this.levels[F.surname] === LEVEL.close || this.levels[F.surname] === LEVEL.differ) &&
       !joinedEqual &&
-      aName.surKey !== null &&
-      bName.surKey !== null &&
-      aName.surKey !== bName.surKey &&
-      aName.surRefKey >= KNOWN_SURNAME_SHARE &&
-      bName.surRefKey >= KNOWN_SURNAME_SHARE
+      aName.sur.key !== null &&
+      bName.sur.key !== null &&
+      aName.sur.key !== bName.sur.key &&
+      aName.sur.refKey >= KNOWN_SURNAME_SHARE &&
+      bName.sur.refKey >= KNOWN_SURNAME_SHARE
     ) {
       // Two family names of the tables are two families, however close their spelling ("Long" / "Tống"): a typo
       // makes a spelling no family has. Two spelt apart ("Lưu" / "Đặng") or two common ones ("Phan" / "Phạm")
       // are a conflict; Hoàng/Huỳnh and Vũ/Võ are one family each, written the northern or the southern way.
-      const established = aName.surRefKey >= ESTABLISHED_SURNAME_SHARE && bName.surRefKey >= ESTABLISHED_SURNAME_SHARE;
+      const established = aName.sur.refKey >= ESTABLISHED_SURNAME_SHARE && bName.sur.refKey >= ESTABLISHED_SURNAME_SHARE;
       const apart = this.levels[F.surname] === LEVEL.differ || established;
-      this.setStatic(F.surname, apart && !sameFamily(aName.surKey, bName.surKey) ? LEVEL.conflict : LEVEL.differ);
+      this.setStatic(F.surname, apart && !sameFamily(aName.sur.key, bName.sur.key) ? LEVEL.conflict : LEVEL.differ);
     }
-    this.namePart(F.middleName, aName.midId, bName.midId, aName.midKey, bName.midKey, aName.midTone, bName.midTone, n.mid(aName.midId), toned ? aName.midRef : aName.midRefKey, aName.midRefKey, joinedEqual);
-    if (this.levels[F.middleName] === LEVEL.close && !joinedEqual && wordCount(aName.midKey) !== wordCount(bName.midKey)) {
+    this.namePart(F.middleName, aName.mid.id, bName.mid.id, aName.mid.key, bName.mid.key, aName.mid.tone, bName.mid.tone, n.mid(aName.mid.id), toned ? aName.mid.ref : aName.mid.refKey, aName.mid.refKey, joinedEqual);
+    if (this.levels[F.middleName] === LEVEL.close && !joinedEqual && wordCount(aName.mid.key) !== wordCount(bName.mid.key)) {
       // "Hoàng" / "Hoàng Đăng", "Thúy" / "Thùy Mỹ": a middle name of another length is another middle name, not a
       // spelling of it (their letters agree only as far as the shorter one goes).
       this.setStatic(F.middleName, LEVEL.differ);
     }
-    this.namePart(F.givenName, aName.givId, bName.givId, aName.givKey, bName.givKey, aName.givTone, bName.givTone, n.giv(aName.givId), toned ? aName.givRef : aName.givRefKey, aName.givRefKey, joinedEqual);
+    this.namePart(F.givenName, aName.giv.id, bName.giv.id, aName.giv.key, bName.giv.key, aName.giv.tone, bName.giv.tone, n.giv(aName.giv.id), toned ? aName.giv.ref : aName.giv.refKey, aName.giv.refKey, joinedEqual);
     if (
       this.levels[F.givenName] === LEVEL.close &&
       !joinedEqual &&
-      aName.givKey !== bName.givKey &&
-      aName.givRefKey >= KNOWN_GIVEN_NAME_SHARE &&
-      bName.givRefKey >= KNOWN_GIVEN_NAME_SHARE
+      aName.giv.key !== bName.giv.key &&
+      aName.giv.refKey >= KNOWN_GIVEN_NAME_SHARE &&
+      bName.giv.refKey >= KNOWN_GIVEN_NAME_SHARE
     ) {
       // "Đương" and "Cường", "Lan" and "Lam": one letter apart, but two given names people are called by.
       this.setStatic(F.givenName, LEVEL.differ);
@@ -285,9 +285,9 @@ export class Scorer {
     if (
       (this.levels[F.surname] === LEVEL.differ || this.levels[F.surname] === LEVEL.conflict) &&
       this.levels[F.givenName] === LEVEL.differ &&
-      aName.surKey !== null && aName.givKey !== null && bName.surKey !== null && bName.givKey !== null &&
-      this.similar(aName.surKey, bName.givKey) &&
-      this.similar(aName.givKey, bName.surKey)
+      aName.sur.key !== null && aName.giv.key !== null && bName.sur.key !== null && bName.giv.key !== null &&
+      this.similar(aName.sur.key, bName.giv.key) &&
+      this.similar(aName.giv.key, bName.sur.key)
     ) {
       this.setStatic(F.surname, LEVEL.close);
       this.setStatic(F.givenName, LEVEL.close);

@@ -24,7 +24,7 @@ describe('prepareRows', () => {
     expect([...rows.ymd]).toEqual([19800307, 0, 0]);
     expect(cache.dates.value(rows.dateId[0] ?? -1)).toBe('1980-03-07');
     expect(rows.dateId[1]).toBe(-1);
-    expect(rows.name[0]?.givKey).toBe('an');
+    expect(rows.name[0]?.giv.key).toBe('an');
     expect(rows.name[2]?.joinedId).toBe(rows.name[0]?.joinedId); // parsed again for another gender, numbered alike
     expect(rows.villageId[1]).toBe(-1);
     expect(rows.villageId[0]).toBe(rows.villageId[2]);
