@@ -176,7 +176,7 @@ function buildClusters(rows: readonly PersonRecord[], pairs: readonly MatchPair[
   // joins the first row of its ID and name. Rows are looked up by ID first (a key string per row was a
   // million strings), as a number when the ID is all digits (a Map of a million ID strings was 1.3 s);
   // only an ID seen with another name goes through the ID-and-name key.
-  const numericIds = scratch.table('clusters.ids', n);
+  const numericIds = scratch.table('keys', n);
   const firstOfNumericId: number[] = [];
   const firstById = new Map<string, number>();
   const firstByIdName = new Map<string, number>();

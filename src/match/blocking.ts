@@ -14,8 +14,8 @@ import { scratchArrays } from './scratch-arrays.js';
  * that each rule scans flat arrays instead of a million objects.
  */
 export interface BlockingColumns {
-  readonly trustedId: Float64Array; // ID keys can exceed 2^31
-  readonly anyId: Float64Array;
+  readonly idKey: Float64Array; // ID keys can exceed 2^31
+  readonly idUse: Uint8Array; // VALID_ID: blocked by the valid ID; ANY_ID: by the ID (four characters or more)
   readonly idHead: Int32Array;
   readonly idTail: Int32Array;
   readonly joined: Int32Array;
@@ -41,18 +41,22 @@ export function listColumns(rows: PreparedRows): BlockingColumns {
 
 const remembered = new WeakMap<PreparedRows, BlockingColumns>();
 
+/** Bits of BlockingColumns.idUse. */
+const VALID_ID = 1;
+const ANY_ID = 2;
+
 /** Rows `at` (ascending) of a link only, in that order: left ones below `c.leftCount`, right ones above. */
 function pickColumns(c: LinkColumns, at: Int32Array): LinkColumns {
   let split = 0;
   while (split < at.length && (at[split] ?? 0) < c.leftCount) split++;
   const side = (cols: BlockingColumns, rows: Int32Array, offset: number): BlockingColumns => {
-    const pick = <T extends Int32Array | Float64Array>(x: T): T => {
+    const pick = <T extends Int32Array | Float64Array | Uint8Array>(x: T): T => {
       const out = new (x.constructor as new (n: number) => T)(rows.length);
-      for (let k = 0; k < rows.length; k++) out[k] = x[(rows[k] ?? 0) - offset] ?? -1;
+      for (let k = 0; k < rows.length; k++) out[k] = x[(rows[k] ?? 0) - offset] ?? 0;
       return out;
     };
     return {
-      trustedId: pick(cols.trustedId), anyId: pick(cols.anyId), idHead: pick(cols.idHead), idTail: pick(cols.idTail),
+      idKey: pick(cols.idKey), idUse: pick(cols.idUse), idHead: pick(cols.idHead), idTail: pick(cols.idTail),
       joined: pick(cols.joined), given: pick(cols.given), surMid: pick(cols.surMid), year: pick(cols.year), date: pick(cols.date), loc: pick(cols.loc),
     };
   };
@@ -70,18 +74,18 @@ export interface LinkColumns {
   readonly leftCount: number;
 }
 
-/** The columns of a list; those the prepared rows hold as they are (ID halves, dates) are shared, not copied. */
+/** The columns of a list; those the prepared rows hold as they are (ID keys and halves, dates) are shared, not copied. */
 function columnsOf(rows: PreparedRows): BlockingColumns {
   const n = rows.length;
   const col = (): Int32Array => new Int32Array(n).fill(-1);
   const c = {
-    trustedId: new Float64Array(n).fill(-1), anyId: new Float64Array(n).fill(-1), idHead: rows.idHead, idTail: rows.idTail,
+    idKey: rows.idKey, idUse: new Uint8Array(n), idHead: rows.idHead, idTail: rows.idTail,
     joined: col(), given: col(), surMid: col(), year: col(), date: rows.dateId, loc: col(),
   };
   for (let i = 0; i < n; i++) {
-    const key = rows.idKey[i] ?? -1;
-    if (rows.trustedKind[i] !== 0) c.trustedId[i] = key;
-    if ((rows.idText[i] ?? '').length >= 4) c.anyId[i] = key;
+    if ((rows.idKey[i] ?? -1) >= 0) {
+      c.idUse[i] = (rows.trustedKind[i] !== 0 ? VALID_ID : 0) | ((rows.idText[i] ?? '').length >= 4 ? ANY_ID : 0);
+    }
     const name = rows.name[i];
     if (name !== undefined) {
       c.joined[i] = name.joinedId;
@@ -114,8 +118,8 @@ function triple(x: number, year: number, place: number, intern: (n: number) => n
 
 /** Blocking rules in order; a pair is scored by the first rule whose (not oversized) block holds both. */
 export const BLOCKING_RULES: readonly (readonly [string, KeyFn])[] = [
-  ['valid ID', (c, i) => c.trustedId[i] ?? -1],
-  ['ID', (c, i) => c.anyId[i] ?? -1],
+  ['valid ID', (c, i) => ((c.idUse[i] ?? 0) & VALID_ID ? (c.idKey[i] ?? -1) : -1)],
+  ['ID', (c, i) => ((c.idUse[i] ?? 0) & ANY_ID ? (c.idKey[i] ?? -1) : -1)],
   ['ID first half', (c, i) => c.idHead[i] ?? -1],
   ['ID second half', (c, i) => c.idTail[i] ?? -1],
   ['full name + birth year', (c, i) => pair(c.joined[i] ?? -1, c.year[i] ?? -1)],
@@ -197,10 +201,10 @@ function linkedRowsOf(sides: LinkColumns, leftActive?: Uint8Array): Int32Array |
   const linked = scratch.uint8('linked', n);
   const keyOf = scratch.int32('linked.keyOf', shortTo - shortFrom, -1);
   for (const [, keyFn] of BLOCKING_RULES) {
-    const compact = scratch.table('linked.compact');
+    const compact = scratch.table('compact');
     const intern = (v: number): number => compact.idOf(v);
     const lookup = (v: number): number => compact.find(v);
-    const keys = scratch.table('linked.keys', shortTo - shortFrom);
+    const keys = scratch.table('keys', shortTo - shortFrom);
     const hit = scratch.uint8('linked.hit', shortTo - shortFrom);
     for (let i = shortFrom; i < shortTo; i++) {
       const k = takesPart(i) ? keyFn(shortCols, i - shortFrom, intern) : -1;
@@ -287,12 +291,12 @@ function blockRecords(
     // Each rule's arrays are the same reused ones (see ScratchArrays): fresh ones per rule and run were
     // 1.5 GB of typed arrays in a million-payout audit, and set off a full collection every 64 MB.
     const ids = scratch.int32('block.ids', n, -1);
-    const compact = scratch.table('block.compact');
+    const compact = scratch.table('compact');
     const intern = (v: number): number => compact.idOf(v);
     // The longer list of a link only looks its keys up: a value the shorter list never interned is in no
     // block of it (−1), and numbering it would cost a table entry per row.
     const lookup = (v: number): number => compact.find(v);
-    const table = scratch.table('block.keys', leftCount === null ? n : Math.min(activeLeft, n - leftCount));
+    const table = scratch.table('keys', leftCount === null ? n : Math.min(activeLeft, n - leftCount));
     const sizes = scratch.int32('block.sizes', n, 0);
     const add = (i: number, id: number): void => {
       ids[i] = id;

@@ -315,7 +315,7 @@ function pairByIdFirst(
   // The right rows by valid ID, counting-sorted: rightStart[k]…rightStart[k + 1] are the rows of ID k.
   // Arrays reused from one link to the next (see ScratchArrays).
   const scratch = scratchArrays();
-  const ids = scratch.table('byId.ids', rightCount);
+  const ids = scratch.table('keys', rightCount);
   const idOf = scratch.int32('byId.idOf', leftCount + rightCount, -1);
   for (let j = 0; j < rightCount; j++) {
     if (R.trustedKind[j] !== 0) idOf[leftCount + j] = ids.idOf(R.idKey[j] ?? -1);
