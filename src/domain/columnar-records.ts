@@ -92,6 +92,8 @@ export class Column {
   seal(): void {
     this.index = null;
     if (this.codes !== null && this.codes.length > this.length) this.codes = this.codes.slice(0, this.length);
+    // An array grown by push keeps up to half its length again in spare room: a copy holds just its values.
+    if (this.plain !== null) this.plain = this.plain.slice();
   }
 
   private reindex(): Map<unknown, number> {
