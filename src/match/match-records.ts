@@ -288,6 +288,7 @@ function run(
     active = pairByIdFirst(recs, cfg.blocking.maxBlockSize, leftActive, out, keep, (i, j) => new PairById(i, j - leftCount, scoredLater));
   }
   forEachCandidate(recs, cfg.blocking, keep, active);
+  scorer.forgetMemo();
   return out.sort((x, y) => x.a - y.a || x.b - y.b);
 }
 

@@ -213,6 +213,15 @@ export class Scorer {
     return words;
   }
 
+  /**
+   * Lets go of the remembered closeParts results (up to a million, some 25 MB) once the run's candidates are
+   * scored: the scorer stays reachable from pairs scored only when read (see PairById) as long as they live.
+   */
+  forgetMemo(): void {
+    this.closeKeys = new KeyTable(1 << 10);
+    this.closeMemo = new Uint8Array(1 << 10);
+  }
+
   /** Scores records i and j into `levels`/`weights`; returns the sum of field weights (prior not included). */
   score(i: number, j: number): number {
     if (i < 0 || j < 0 || i >= this.recs.length || j >= this.recs.length) return -Infinity;
