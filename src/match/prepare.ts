@@ -45,8 +45,8 @@ export interface ListCounts {
   readonly village: Int32Array;
   readonly communeVillage: Int32Array;
   readonly address: Int32Array;
-  readonly idKeys: KeyTable;
-  readonly ids: Int32Array;
+  /** By row: how many rows of the list have the row's ID (0 without one). A pair agrees on an ID only when both rows have it. */
+  readonly idCount: Int32Array;
 }
 
 /**
@@ -90,15 +90,15 @@ export class ValueCounts {
   address(addressId: number): number {
     return this.sum((c) => c.address, addressId);
   }
-  id(idKey: number): number {
-    if (idKey < 0) return 0;
-    let n = 0;
-    for (const c of this.lists) {
-      const dense = c.idKeys.find(idKey);
-      if (dense >= 0) n += c.ids[dense] ?? 0;
-    }
-    return n;
+  /**
+   * How many rows share the ID of row `a` of list `aList` and row `b` of list `bList` (0, or 1 for a link), the
+   * two rows having the same ID: each list's count read off its own row.
+   */
+  id(aList: number, a: number, bList: number, b: number): number {
+    const own = this.lists[aList]?.idCount[a] ?? 0;
+    return bList === aList ? own : own + (this.lists[bList]?.idCount[b] ?? 0);
   }
+
 }
 
 /** A code without spaces, upper-case (IDs, household codes); null when empty. Plain codes are returned as they are. */
@@ -261,6 +261,11 @@ export function countValues(rows: PreparedRows): ListCounts {
   }
   const ids = new Int32Array(idKeys.size);
   for (const d of dense) if (d >= 0) ids[d] = (ids[d] ?? 0) + 1;
+  const idCount = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const d = dense[i] ?? -1;
+    if (d >= 0) idCount[i] = ids[d] ?? 0;
+  }
   const counts = {
     sur: new Int32Array(sur + 1),
     mid: new Int32Array(mid + 1),
@@ -271,8 +276,7 @@ export function countValues(rows: PreparedRows): ListCounts {
     village: countIds(rows.villageId),
     communeVillage: countIds(rows.communeVillageId),
     address: countIds(rows.addressId),
-    idKeys,
-    ids,
+    idCount,
   };
   for (let i = 0; i < n; i++) {
     const name = rows.name[i] as NameParts;

@@ -111,6 +111,11 @@ export class RunRows {
     return i < this.leftCount || this.right === null ? this.left : this.right;
   }
 
+  /** The list of run row i: 0 the left (or only) list, 1 the right. */
+  listOf(i: number): number {
+    return i < this.leftCount || this.right === null ? 0 : 1;
+  }
+
   /** Run row i's index in its own list. */
   indexOf(i: number): number {
     return i < this.leftCount ? i : i - this.leftCount;

@@ -229,24 +229,25 @@ export class Scorer {
     const B = this.recs.rowsOf(j);
     const ia = this.recs.indexOf(i);
     const jb = this.recs.indexOf(j);
+    const aList = this.recs.listOf(i);
+    const bList = this.recs.listOf(j);
     const n = this.counts;
     const aName = A.name[ia] as NameParts;
     const bName = B.name[jb] as NameParts;
 
     // ID
     const idF = F.id;
-    const aIdKey = A.idKey[ia] ?? -1;
     const aTrusted = A.idTrusted(ia);
     const bTrusted = B.idTrusted(jb);
     if (aTrusted !== null && bTrusted !== null) {
       if (A.trustedKind[ia] !== B.trustedKind[jb]) this.set(idF, LEVEL.incomparable, 0);
-      else if (aTrusted === bTrusted) this.set(idF, LEVEL.exact, this.tfWeight(idF, n.id(aIdKey), this.s[idF]?.exact.u ?? 1e-5));
+      else if (aTrusted === bTrusted) this.set(idF, LEVEL.exact, this.tfWeight(idF, n.id(aList, ia, bList, jb), this.s[idF]?.exact.u ?? 1e-5));
       else this.setStatic(idF, LEVEL.conflict);
     } else {
       const ia2 = A.idText[ia] ?? null;
       const ib2 = B.idText[jb] ?? null;
       if (ia2 === null || ib2 === null) this.set(idF, ia2 === null && ib2 === null ? LEVEL.none : LEVEL.missing, 0);
-      else if (ia2 === ib2) this.set(idF, LEVEL.exact, this.tfWeight(idF, n.id(aIdKey), this.s[idF]?.exact.u ?? 1e-5));
+      else if (ia2 === ib2) this.set(idF, LEVEL.exact, this.tfWeight(idF, n.id(aList, ia, bList, jb), this.s[idF]?.exact.u ?? 1e-5));
       else if (withinOneEdit(ia2, ib2)) this.setStatic(idF, LEVEL.close);
       else if ((aTrusted !== null || bTrusted !== null) && ia2.length !== ib2.length) this.set(idF, LEVEL.incomparable, 0);
       else this.setStatic(idF, LEVEL.differ);
