@@ -326,7 +326,7 @@ function notCopied(at: readonly number[], segments: UploadSegments, ids: Int32Ar
  * The rows of one role without the uploads a later corrected upload replaces and without exact copies of
  * rows from another upload (see {@link supersededUploads} and {@link notCopied}), in their order.
  */
-export function dropReuploads(records: readonly PersonRecord[]): { kept: PersonRecord[]; superseded: { file: string; by: string }[] } {
+export function dropReuploads(records: readonly PersonRecord[]): { kept: readonly PersonRecord[]; superseded: { file: string; by: string }[] } {
   const ids = contentIds(records);
   const segments = uploadSegments(records);
   const superseded = supersededUploads(segments, ids);
@@ -334,8 +334,11 @@ export function dropReuploads(records: readonly PersonRecord[]): { kept: PersonR
   const goneSegment = Uint8Array.from(segments.names, (name) => (gone.has(name) ? 1 : 0));
   const at: number[] = [];
   for (let i = 0; i < records.length; i++) if (goneSegment[segments.of[i] ?? 0] !== 1) at.push(i);
+  const keep = notCopied(at, segments, ids);
+  // Nothing dropped (the usual case): the rows themselves, not a copy of a million of them held beside them.
+  if (keep.length === records.length) return { kept: records, superseded };
   const kept: PersonRecord[] = [];
-  for (const i of notCopied(at, segments, ids)) {
+  for (const i of keep) {
     const r = records[i];
     if (r !== undefined) kept.push(r);
   }

@@ -21,7 +21,10 @@ export interface CheckRun {
  * another file ({@link dropReuploads}), and footer total rows.
  */
 export function prepareData(data: AuditData): AuditData {
-  const clean = (rows: readonly PersonRecord[]) => dropReuploads(rows.filter((r) => !isTotalRow(r))).kept;
+  const clean = (rows: readonly PersonRecord[]) => {
+    const noTotals = rows.filter((r) => !isTotalRow(r));
+    return dropReuploads(noTotals.length === rows.length ? rows : noTotals).kept;
+  };
   const registers: AuditData['registers'] = {};
   for (const [kind, rows] of Object.entries(data.registers) as [keyof AuditData['registers'], AuditData['registers'][keyof AuditData['registers']]][]) {
     if (rows) registers[kind] = clean(rows);

@@ -119,6 +119,13 @@ describe('dropReuploads', () => {
     expect(kept.map((r) => `${r.file}:${r.row}`)).toEqual(['a.xlsx:5', 'a.xlsx:6', 'a.xlsx:7', 'a.xlsx:8', 'a.xlsx:9', 'c.xlsx:2', 'b.xlsx:9', 'b.xlsx:10']);
   });
 
+  it('returns the rows themselves, not a copy, when it drops none', () => {
+    const rows = [payout('An', 'a.xlsx', 5), payout('Bình', 'a.xlsx', 6), payout('Dũng', 'b.xlsx', 2), payout('Chi', 'b.xlsx', 3)];
+    const { kept, superseded } = dropReuploads(rows);
+    expect(superseded).toEqual([]);
+    expect(kept).toBe(rows);
+  });
+
   it('drops an upload that a later one mostly repeats, with its corrected rows', () => {
     const names = ['Một', 'Hai', 'Ba', 'Bốn', 'Năm']; // four of five (80 %) come again unchanged
     const first = names.map((n, k) => payout(n, 'lan-1.xlsx', 5 + k, k === 0 ? 2_000_000 : 1_500_000));
