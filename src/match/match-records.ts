@@ -186,8 +186,6 @@ class KeptPair implements MatchPair {
  * the approved list pairs most rows by ID and reads the scores of the few behind a finding.
  */
 class PairById implements MatchPair {
-  readonly decision = 'match' as const;
-  readonly byId = true;
   #scored: MatchPair | null = null;
 
   constructor(
@@ -199,6 +197,15 @@ class PairById implements MatchPair {
   private get scored(): MatchPair {
     this.#scored ??= this.score(this.a, this.b);
     return this.#scored;
+  }
+
+  // Getters, not fields: a link of a million payouts makes a million of these.
+  get decision(): 'match' {
+    return 'match';
+  }
+
+  get byId(): boolean {
+    return true;
   }
 
   get weight(): number {
