@@ -200,6 +200,7 @@ function linkedRowsOf(sides: LinkColumns, leftActive?: Uint8Array): Int32Array |
   const scratch = scratchArrays();
   const linked = scratch.uint8('linked', n);
   const keyOf = scratch.int32('linked.keyOf', shortTo - shortFrom, -1);
+  let count = 0;
   for (const [, keyFn] of BLOCKING_RULES) {
     const compact = scratch.table('compact');
     const intern = (v: number): number => compact.idOf(v);
@@ -210,22 +211,28 @@ function linkedRowsOf(sides: LinkColumns, leftActive?: Uint8Array): Int32Array |
       const k = takesPart(i) ? keyFn(shortCols, i - shortFrom, intern) : -1;
       keyOf[i - shortFrom] = k >= 0 ? keys.idOf(k) : -1;
     }
+    // A rule the shorter list has no key for links nothing (registers without IDs or birth dates): the longer
+    // list's million rows are not read for it.
+    if (keys.size === 0) continue;
     for (let i = longFrom; i < longTo; i++) {
       if (!takesPart(i)) continue;
       const k = keyFn(longCols, i - longFrom, lookup);
       const id = k >= 0 ? keys.find(k) : -1;
       if (id < 0) continue;
+      if (linked[i] === 0) count++;
       linked[i] = 1;
       hit[id] = 1;
     }
     for (let i = shortFrom; i < shortTo; i++) {
       const id = keyOf[i - shortFrom] ?? -1;
-      if (id >= 0 && hit[id] === 1) linked[i] = 1;
+      if (id >= 0 && hit[id] === 1 && linked[i] === 0) {
+        linked[i] = 1;
+        count++;
+      }
     }
+    // Rows once linked stay linked: past half the rows, the other rules cannot make the answer a subset.
+    if (count * 2 > n) return null;
   }
-  let count = 0;
-  for (let i = 0; i < n; i++) count += linked[i] ?? 0;
-  if (count * 2 > n) return null;
   const out = new Int32Array(count);
   let at = 0;
   for (let i = 0; i < n; i++) if (linked[i] === 1) out[at++] = i;
@@ -321,7 +328,8 @@ function blockRecords(
         const k = keyFn(shortCols, i - shortFrom, intern);
         if (k >= 0) add(i, table.idOf(k));
       }
-      for (let i = longFrom; i < longTo; i++) {
+      // No key on the shorter side: no block of this rule holds both lists (see linkedRowsOf).
+      for (let i = longFrom; i < longTo && table.size > 0; i++) {
         if (!takesPart(i)) continue;
         const k = keyFn(longCols, i - longFrom, lookup);
         const id = k >= 0 ? table.find(k) : -1;

@@ -62,12 +62,15 @@ describe('forEachCandidate', () => {
   });
 
   it.each([
-    ['a register of four before the list', 4, true],
-    ['a register of four after the list', 550, false],
-  ])('visits, linking %s, exactly the cross-list pairs the whole list would visit, blocking only the rows that share a key', (_, left, registerFirst) => {
+    ['a register of four before the list', 4, true, false],
+    ['a register of four after the list', 550, false, false],
+    ['a register of four without IDs after the list', 550, false, true],
+  ])('visits, linking %s, exactly the cross-list pairs the whole list would visit, blocking only the rows that share a key', (_, left, registerFirst, noIds) => {
     const list = crowd(550, 3);
     // Two of the crowd's people (one of them with a CCCD) and two strangers.
-    const register = [list[11], list[22], person({ fullName: 'Lò Văn Khoan', birthYear: 1950 }), person({ fullName: 'Hà Thị Xuân', birthYear: 1971, village: 'Thôn 2' })].map((r) => r!);
+    const register = [list[11], list[22], person({ fullName: 'Lò Văn Khoan', birthYear: 1950 }), person({ fullName: 'Hà Thị Xuân', birthYear: 1971, village: 'Thôn 2' })]
+      .map((r) => r!)
+      .map((r) => (noIds ? { ...r, idNumber: null, idKind: null } : r));
     const inputs = registerFirst ? [...register, ...list] : [...list, ...register];
     for (const cap of [400, 40]) {
       const whole = visited(null, cap, undefined, inputs);
