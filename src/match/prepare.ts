@@ -91,14 +91,13 @@ export class ValueCounts {
     return this.sum((c) => c.address, addressId);
   }
   /**
-   * How many rows share the ID of row `a` of list `aList` and row `b` of list `bList` (0, or 1 for a link), the
-   * two rows having the same ID: each list's count read off its own row.
+   * How many rows of the run have the ID that row `a` of list `aList` and row `b` of list `bList` share (lists
+   * numbered as given: 0 and 1 in a link, both 0 within one list): each list's count read off its own row.
    */
   id(aList: number, a: number, bList: number, b: number): number {
     const own = this.lists[aList]?.idCount[a] ?? 0;
     return bList === aList ? own : own + (this.lists[bList]?.idCount[b] ?? 0);
   }
-
 }
 
 /** A code without spaces, upper-case (IDs, household codes); null when empty. Plain codes are returned as they are. */
