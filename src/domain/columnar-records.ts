@@ -9,6 +9,7 @@ import {
   type PersonRecord,
   type PersonRecordHead,
 } from './record.js';
+import { DictionaryColumn, TextDictionary } from './text-dictionary.js';
 
 /** Distinct values a coded column holds at most (codes are 16-bit, 0 standing for null). */
 const CODE_LIMIT = 0xffff;
@@ -118,6 +119,16 @@ export class Column {
   }
 }
 
+/** What a {@link ColumnarRecords} reads a row's field from. */
+interface RecordColumn {
+  push(value: unknown): void;
+  get(i: number): unknown;
+  seal(): void;
+}
+
+/** How a person field is held: coded ({@link Column}), a slot per row (plain), or through a shared dictionary. */
+export type FieldColumnKind = boolean | TextDictionary;
+
 /** Where a record's head sits among a table's columns; its person fields follow, in PersonRecord order. */
 const HEAD = { role: 0, file: 1, sheet: 2, row: 3, raw: 4, flags: 5 } as const;
 const FIRST_PERSON_COLUMN = 6;
@@ -128,17 +139,21 @@ const FIRST_PERSON_COLUMN = 6;
  * values or null.
  */
 export class ColumnarRecords {
-  readonly columns: readonly Column[];
+  readonly columns: readonly RecordColumn[];
   private count = 0;
 
   /**
-   * `coded[k]`: whether person field k (in personFieldValuesInto's order) repeats enough to be coded; the
-   * others (names, IDs) get a slot per row. The head's fields are coded but the row number.
+   * `kinds[k]`: whether person field k (in personFieldValuesInto's order) repeats enough to be coded; the
+   * others (names, IDs) get a slot per row, or the codes of a text dictionary (which other tables may share).
+   * The head's fields are coded but the row number.
    */
-  constructor(coded: readonly boolean[]) {
-    const columns: Column[] = [];
+  constructor(kinds: readonly FieldColumnKind[]) {
+    const columns: RecordColumn[] = [];
     for (let c = 0; c < FIRST_PERSON_COLUMN; c++) columns.push(new Column(c !== HEAD.row));
-    for (let k = 0; k < PERSON_FIELD_COUNT; k++) columns.push(new Column(coded[k] === true));
+    for (let k = 0; k < PERSON_FIELD_COUNT; k++) {
+      const kind = kinds[k];
+      columns.push(kind instanceof TextDictionary ? new DictionaryColumn(kind) : new Column(kind === true));
+    }
     this.columns = columns;
   }
 
@@ -149,13 +164,13 @@ export class ColumnarRecords {
   /** Adds a row: its head, and its person fields at `values[offset…]` in personFieldValuesInto's order. Returns its index. */
   push(head: PersonRecordHead, values: readonly unknown[], offset: number): number {
     const c = this.columns;
-    (c[HEAD.role] as Column).push(head.role);
-    (c[HEAD.file] as Column).push(head.file);
-    (c[HEAD.sheet] as Column).push(head.sheet);
-    (c[HEAD.row] as Column).push(head.row);
-    (c[HEAD.raw] as Column).push(head.raw);
-    (c[HEAD.flags] as Column).push(head.flags);
-    for (let k = 0; k < PERSON_FIELD_COUNT; k++) (c[FIRST_PERSON_COLUMN + k] as Column).push(values[offset + k] ?? null);
+    (c[HEAD.role] as RecordColumn).push(head.role);
+    (c[HEAD.file] as RecordColumn).push(head.file);
+    (c[HEAD.sheet] as RecordColumn).push(head.sheet);
+    (c[HEAD.row] as RecordColumn).push(head.row);
+    (c[HEAD.raw] as RecordColumn).push(head.raw);
+    (c[HEAD.flags] as RecordColumn).push(head.flags);
+    for (let k = 0; k < PERSON_FIELD_COUNT; k++) (c[FIRST_PERSON_COLUMN + k] as RecordColumn).push(values[offset + k] ?? null);
     return this.count++;
   }
 
@@ -176,12 +191,12 @@ export class ColumnarRecords {
  */
 export class ColumnarRecord implements PersonRecord {
   constructor(
-    private readonly c: readonly Column[],
+    private readonly c: readonly RecordColumn[],
     private readonly i: number,
   ) {}
 
   private v(column: number): unknown {
-    return (this.c[column] as Column).get(this.i);
+    return (this.c[column] as RecordColumn).get(this.i);
   }
 
   get role(): Role {

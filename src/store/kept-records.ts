@@ -1,4 +1,4 @@
-import type { PersonRecord, Role } from '../domain/index.js';
+import type { ColumnarRecords, PersonRecord, Role } from '../domain/index.js';
 import { ENCODED, ENCODED_WIDTH, type EncodedRecords } from './record-encoding.js';
 import { newColumnarRecords, pushAsStored, pushRow, StringPool } from './record-columns.js';
 
@@ -22,6 +22,7 @@ export class KeptRecords {
 
   /** Every kept record, uploads in the order they were stored; the keeper lets go of them. */
   take(): PersonRecord[] {
+    this.strings.close();
     const records = this.kept;
     this.kept = [];
     return records;
@@ -30,7 +31,7 @@ export class KeptRecords {
 
 /** Collects one upload's records; they join the job's only when {@link UploadKeeper.stored} is called. */
 export class UploadKeeper {
-  private readonly table = newColumnarRecords();
+  private readonly table: ColumnarRecords;
   private readonly sheetOrder = new Map<string, number>();
   private inOrder = true;
   private lastSheet = -1;
@@ -41,7 +42,9 @@ export class UploadKeeper {
     private readonly role: Role,
     private readonly uploadFile: string,
     private readonly onStored: (records: readonly PersonRecord[]) => void,
-  ) {}
+  ) {
+    this.table = newColumnarRecords(strings);
+  }
 
   /** A batch as the store receives it: records, or records already encoded for it. */
   add(batch: readonly PersonRecord[] | EncodedRecords): void {

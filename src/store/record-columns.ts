@@ -1,4 +1,4 @@
-import { ColumnarRecords, personFieldValuesInto, personRecordFrom, type NormalizeFlag, type PersonRecord, type PersonRecordHead, type Role } from '../domain/index.js';
+import { ColumnarRecords, TextDictionary, personFieldValuesInto, personRecordFrom, type NormalizeFlag, type PersonRecord, type PersonRecordHead, type Role } from '../domain/index.js';
 import type { RecordTable } from './schema.js';
 
 type FieldKind = 'text' | 'number';
@@ -108,10 +108,22 @@ const SHARED_FIELD = PERSON_FIELDS.map(([field]) => SHARED_TEXT.has(field));
 /** Person fields held coded in {@link newColumnarRecords}: numbers and the texts that repeat (SHARED_TEXT). */
 const CODED_FIELD = PERSON_FIELDS.map(([field, kind]) => kind === 'number' || SHARED_TEXT.has(field));
 
-/** An empty table of records in columns, numbers and repeated texts coded, names and IDs a slot per row. */
-export function newColumnarRecords(): ColumnarRecords {
-  return new ColumnarRecords(CODED_FIELD);
+/**
+ * An empty table of records in columns, numbers and repeated texts coded; names, IDs and the other texts a
+ * slot per row, or with `strings` names, IDs and household codes through its dictionaries (each distinct text once for every table read
+ * with the same pool: one person's name and ID in the approved list, the payouts and the registers).
+ */
+export function newColumnarRecords(strings?: StringPool): ColumnarRecords {
+  return new ColumnarRecords(strings ? CODED_FIELD.map((coded, i) => (coded ? true : DICTIONARY_FIELD[i] === true ? strings.dictionary(i) : false)) : CODED_FIELD);
 }
+
+/**
+ * Texts of a person that most lists repeat (the same person approved, paid and on a register): held through
+ * a StringPool's dictionaries. The other texts (addresses, accounts, phones, notes) are mostly unique or
+ * absent, and looking each up was time for nothing.
+ */
+const DICTIONARY_TEXT = new Set<string>(['fullName', 'nameKey', 'idNumber', 'householdCode', 'householdHead']);
+const DICTIONARY_FIELD = PERSON_FIELDS.map(([field]) => DICTIONARY_TEXT.has(field));
 
 /** Distinct strings kept by a pool at most: past it, new values are no longer shared (memory stays bounded). */
 const POOL_LIMIT = 1_000_000;
@@ -124,6 +136,22 @@ const POOL_LIMIT = 1_000_000;
 export class StringPool {
   private readonly strings = new Map<string, string>();
   private readonly flagLists = new Map<string, readonly NormalizeFlag[]>();
+  private readonly dictionaries = new Map<number, TextDictionary>();
+
+  /** The dictionary of person field `i` (in PERSON_FIELDS order) for the tables read with this pool. */
+  dictionary(i: number): TextDictionary {
+    let dictionary = this.dictionaries.get(i);
+    if (dictionary === undefined) {
+      dictionary = new TextDictionary();
+      this.dictionaries.set(i, dictionary);
+    }
+    return dictionary;
+  }
+
+  /** No more rows are read for now: the dictionaries let go of their lookups (the texts stay). */
+  close(): void {
+    for (const dictionary of this.dictionaries.values()) dictionary.close();
+  }
 
   text(value: string): string {
     const kept = this.strings.get(value);

@@ -81,13 +81,14 @@ export async function loadRecords(db: Db, auditId: number, role?: Role, options?
   }
   const strings = new StringPool();
   for (const upload of await uploadsOf(db, auditId, role)) {
-    const table = newColumnarRecords();
+    const table = newColumnarRecords(strings);
     for await (const rows of pagesOf(db, auditId, upload, 10_000)) {
       for (const row of rows) pushRow(table, row, upload.role, upload.file, strings);
     }
     table.seal();
     for (let i = 0; i < table.length; i++) out.push(table.record(i));
   }
+  strings.close();
   return out;
 }
 

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { Column, ColumnarRecords, ColumnarRecord, personFieldValuesInto, PERSON_FIELD_COUNT, toPlainRecord, type PersonRecord } from '../../src/domain/index.js';
+import {
+  Column,
+  ColumnarRecords,
+  ColumnarRecord,
+  DictionaryColumn,
+  personFieldValuesInto,
+  PERSON_FIELD_COUNT,
+  TextDictionary,
+  toPlainRecord,
+  type PersonRecord,
+} from '../../src/domain/index.js';
 import { makeRecord } from '../support/records.js';
 
 /** Pushes `values` into a new column and reads every row back. */
@@ -42,6 +52,53 @@ describe('Column', () => {
   });
 });
 
+describe('DictionaryColumn', () => {
+  /** Reads every row of `column` back. */
+  const rows = (column: DictionaryColumn, n: number): unknown[] => Array.from({ length: n }, (_, i) => column.get(i));
+
+  it('reads back texts and nulls, and keeps a value that is not text as it is', () => {
+    const column = new DictionaryColumn(new TextDictionary());
+    const values = [null, null, 'Nguyễn Văn An', 'Lê Thị Bình', 'Nguyễn Văn An', null, 42, '', 'Lê Thị Bình'];
+    for (const v of values) column.push(v);
+    column.seal();
+    expect(rows(column, values.length)).toStrictEqual(values);
+  });
+
+  it('numbers equal texts of tables sharing a dictionary once', () => {
+    const dictionary = new TextDictionary();
+    const approved = new DictionaryColumn(dictionary);
+    const paid = new DictionaryColumn(dictionary);
+    // Equal texts made apart, as a parser makes them for each row.
+    approved.push(['Trần', 'Văn', 'Hùng'].join(' '));
+    paid.push(null);
+    paid.push(['Trần', 'Văn', 'Hùng'].join(' '));
+    expect([approved.get(0), paid.get(0), paid.get(1)]).toStrictEqual(['Trần Văn Hùng', null, 'Trần Văn Hùng']);
+    // One entry for both: the next new text is the second.
+    expect(dictionary.code('Trần Văn Hùng')).toBe(1);
+    expect(dictionary.code('Lò Văn Khiêm')).toBe(2);
+    expect(dictionary.text(0)).toBeNull();
+  });
+
+  it('still numbers texts after being closed, keeping the earlier codes', () => {
+    const dictionary = new TextDictionary();
+    const column = new DictionaryColumn(dictionary);
+    for (const v of ['a', 'b', 'a']) column.push(v);
+    dictionary.close();
+    column.seal();
+    for (const v of ['c', 'b']) column.push(v);
+    expect(rows(column, 5)).toStrictEqual(['a', 'b', 'a', 'c', 'b']);
+    expect([dictionary.code('a'), dictionary.code('b'), dictionary.code('c')]).toStrictEqual([1, 2, 3]);
+  });
+
+  it('holds no array while every row is null, and the earlier nulls once a text comes', () => {
+    const column = new DictionaryColumn(new TextDictionary());
+    for (let i = 0; i < 1000; i++) column.push(null);
+    column.push('Thôn 3');
+    expect(column.get(999)).toBeNull();
+    expect(column.get(1000)).toBe('Thôn 3');
+  });
+});
+
 describe('ColumnarRecords', () => {
   const people: PersonRecord[] = [
     makeRecord({ fullName: 'Nguyễn Văn An', nameKey: 'nguyen van an', birthYear: 1975, gender: 'M', idNumber: '001075001234', idKind: 'CCCD', communeCode: '00001', amount: 1_500_000, flags: ['ID_LEADING_ZERO_RESTORED'] }),
@@ -56,6 +113,7 @@ describe('ColumnarRecords', () => {
   it.each([
     ['every field coded', new Array<boolean>(PERSON_FIELD_COUNT).fill(true)],
     ['no field coded', new Array<boolean>(PERSON_FIELD_COUNT).fill(false)],
+    ['every field through a dictionary', Array.from({ length: PERSON_FIELD_COUNT }, () => new TextDictionary())],
   ])('gives records whose every field is the pushed one, and as plain objects the records themselves (%s)', (_, coded) => {
     const table = new ColumnarRecords(coded);
     const values = new Array<unknown>(PERSON_FIELD_COUNT);
