@@ -16,14 +16,15 @@ const CODE_LIMIT = 0xffff;
 
 /**
  * One field's values for the rows of a {@link ColumnarRecords}. A coded column keeps each distinct value once
- * and a 16-bit code per row (a commune's name, a group, a year: a few values over thousands of rows); a plain
+ * and a code per row (a commune's name, a group, a year: a few values over thousands of rows), a byte while
+ * it has at most 255 values, 16 bits up to 65,535; a plain
  * column one slot per row (names, IDs). Neither holds anything per row while every value is null (a field
  * the list lacks). A coded column that meets more distinct values than its codes can number turns plain.
  */
 export class Column {
   private coded: boolean;
-  /** A coded column's codes (0 for null); null while all are null. */
-  private codes: Uint16Array | null = null;
+  /** A coded column's codes (0 for null): bytes up to 255 values, then 16 bits; null while all are null. */
+  private codes: Uint8Array | Uint16Array | null = null;
   private values: unknown[] = [null];
   private index: Map<unknown, number> | null = null;
   /** A plain column's values; null while all are null. */
@@ -71,9 +72,11 @@ export class Column {
         this.length++;
         return;
       }
-      codes = this.codes = new Uint16Array(Math.max(256, this.length * 2));
-    } else if (this.length === codes.length) {
-      const grown = new Uint16Array(Math.max(256, codes.length * 2));
+      codes = this.codes = code > 0xff ? new Uint16Array(Math.max(256, this.length * 2)) : new Uint8Array(Math.max(256, this.length * 2));
+    } else if (this.length === codes.length || (code > 0xff && codes instanceof Uint8Array)) {
+      // Bytes while the column has at most 255 distinct values (most: a commune, a group, a year), then 16 bits.
+      const size = this.length === codes.length ? Math.max(256, codes.length * 2) : codes.length;
+      const grown = code > 0xff || codes instanceof Uint16Array ? new Uint16Array(size) : new Uint8Array(size);
       grown.set(codes);
       codes = this.codes = grown;
     }

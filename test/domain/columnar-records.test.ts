@@ -40,6 +40,17 @@ describe('Column', () => {
     expect(roundTrip(true, values)).toStrictEqual(values);
   });
 
+  it('widens its codes past 255 distinct values, also after being sealed, keeping every earlier row', () => {
+    const values: unknown[] = [];
+    for (let i = 0; i < 600; i++) values.push(i % 7 === 0 ? null : `Thôn ${i % 255}`);
+    const column = new Column(true);
+    for (const v of values) column.push(v);
+    column.seal();
+    for (let i = 0; i < 300; i++) values.push(i % 2 === 0 ? `Tổ ${i}` : `Thôn ${i % 255}`);
+    for (const v of values.slice(600)) column.push(v);
+    expect(values.map((_, i) => column.get(i))).toStrictEqual(values);
+  });
+
   it('takes more rows after being sealed, new values and old', () => {
     const column = new Column(true);
     column.push('a');
