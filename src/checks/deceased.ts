@@ -29,7 +29,7 @@ export const deceased: CheckDefinition = {
     const periodStart = `${ctx.rules.period.value.from}-01`;
     const findings: Finding[] = [];
     for (const { row: r, approval, index: i } of items) {
-      const pair = best[i] ?? null;
+      const pair = best.at(i) ?? null;
       if (pair === null || (pair.decision === 'possible' && !cfg.reportPossible)) continue;
       const d = register[pair.b];
       if (d === undefined || d.deathDate === null) continue;

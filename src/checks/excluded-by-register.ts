@@ -32,7 +32,7 @@ export const excludedByRegister: CheckDefinition = {
       const best = ctx.matches.bestMatches(role, exclusion.register);
       for (const { row: r, approval, index: i } of items) {
         if (r.groupCode === null || !exclusion.groups.includes(r.groupCode)) continue;
-        const pair = best[i] ?? null;
+        const pair = best.at(i) ?? null;
         if (pair === null || (pair.decision === 'possible' && !cfg.reportPossible)) continue;
         const reg = register[pair.b];
         if (reg === undefined) continue;

@@ -111,7 +111,7 @@ function buildPaymentItems(ctx: CheckContext): { role: 'payouts' | 'beneficiarie
   const linked = role === 'payouts' && ctx.data.beneficiaries.length > 0;
   const best = linked ? ctx.matches.bestMatches('payouts', 'beneficiaries') : [];
   const items = rows.map((row, index) => {
-    const pair = best[index] ?? null;
+    const pair = best.at(index) ?? null;
     const approval = pair !== null && pair.decision === 'match' ? (ctx.data.beneficiaries[pair.b] ?? null) : null;
     return new LazyPaymentItem(row, index, approval);
   });

@@ -1,5 +1,5 @@
 import { toPlainRecord, type PersonRecord, type RegisterKind } from '../domain/index.js';
-import { DEFAULT_MATCH_CONFIG, numericIdKey, bestMatches, dedupe, newPrepareCache, releaseScratchArrays, scratchArrays, type MatchConfig, type MatchInput, type MatchPair } from '../match/index.js';
+import { BestMatches, DEFAULT_MATCH_CONFIG, numericIdKey, bestMatches, dedupe, newPrepareCache, releaseScratchArrays, scratchArrays, type MatchConfig, type BestPairs, type MatchInput, type MatchPair } from '../match/index.js';
 import type { PackageRules } from '../rules/index.js';
 import { hasProxy, hasTrustedId } from './person-key.js';
 import { notSamePersonReason } from './same-person.js';
@@ -30,12 +30,12 @@ export interface MatchService {
   /** `dedupe` of one list, without pairs that {@link notSamePersonReason} rules out. */
   dedupe(side: 'payouts' | 'beneficiaries'): readonly MatchPair[];
   /** For each row of `left`, its best partner in `right` (null when none, or ruled out). */
-  bestMatches(left: 'payouts' | 'beneficiaries', right: MatchSide): readonly (MatchPair | null)[];
+  bestMatches(left: 'payouts' | 'beneficiaries', right: MatchSide): BestPairs;
   /**
    * As {@link bestMatches}, for the rows `rows` of `left` only (null elsewhere): for a check that needs
    * partners of a few rows of a long list. Not remembered.
    */
-  bestMatchesOf(left: 'payouts' | 'beneficiaries', right: MatchSide, rows: readonly number[]): readonly (MatchPair | null)[];
+  bestMatchesOf(left: 'payouts' | 'beneficiaries', right: MatchSide, rows: readonly number[]): BestPairs;
   /** One person per cluster: equal trusted IDs with equal names, or a 'match' pair. */
   clusters(side: 'payouts' | 'beneficiaries'): PersonClusters;
   /** Forgets every remembered result and prepared row (to free memory); asked again, they are rebuilt. */
@@ -65,7 +65,7 @@ export function createMatchService(data: AuditData, rules: PackageRules): MatchS
   const config = matchConfigOf(rules);
   const inputs = new Map<MatchSide, MatchInput[]>();
   const dedupeMemo = new Map<MatchSide, MatchPair[]>();
-  const bestMemo = new Map<string, (MatchPair | null)[]>();
+  const bestMemo = new Map<string, BestPairs>();
   const clusterMemo = new Map<MatchSide, PersonClusters>();
   // One preparation cache for every matcher run of the audit: the same payouts are matched against the
   // approved list and each register, and parsing their names again each time was a third of the checks.
@@ -85,16 +85,19 @@ export function createMatchService(data: AuditData, rules: PackageRules): MatchS
     return list;
   };
 
-  const bestOf = (left: 'payouts' | 'beneficiaries', right: MatchSide, active?: Uint8Array): (MatchPair | null)[] => {
+  const bestOf = (left: 'payouts' | 'beneficiaries', right: MatchSide, active?: Uint8Array): BestPairs => {
     const l = records(left);
     const r = records(right);
-    if (r.length === 0) return l.map(() => null);
-    return bestMatches(inputOf(left), inputOf(right), config, cache, active).map((p) => {
-      if (p === null) return null;
+    if (r.length === 0) return new BestMatches(l.length, null, null);
+    const best = bestMatches(inputOf(left), inputOf(right), config, cache, active);
+    for (let i = 0; i < best.length; i++) {
+      const p = best.at(i);
+      if (p === null) continue;
       const a = l[p.a];
       const b = r[p.b];
-      return a !== undefined && b !== undefined && notSamePersonReason(a, b) === null ? p : null;
-    });
+      if (a === undefined || b === undefined || notSamePersonReason(a, b) !== null) best.drop(i);
+    }
+    return best;
   };
 
   const service: MatchService = {

@@ -30,7 +30,7 @@ export const notInApprovedList: CheckDefinition = {
     let byName: Set<string> | undefined;
     const findings: Finding[] = [];
     payouts.forEach((r: PersonRecord, i) => {
-      const pair = best[i] ?? null;
+      const pair = best.at(i) ?? null;
       if (pair !== null && (pair.decision === 'match' || !cfg.reportPossible)) return;
       if (hasProxy(r)) {
         byName ??= new Set(beneficiaries.map((b) => `${nameKeyOf(b)}|${b.communeCode ?? ''}`));

@@ -50,7 +50,7 @@ export const notOnPoorList: CheckDefinition = {
     const best = open.length === 0 ? [] : ctx.matches.bestMatchesOf(role, 'poor-2019', open.map((o) => o.item.index));
     const findings: Finding[] = [];
     for (const { item, listDate, code } of open) {
-      if (best[item.index] != null) continue;
+      if (best.at(item.index) != null) continue;
       const r = item.view;
       if (r.householdHead && heads.has(`${textKey(r.householdHead)}|${r.communeCode ?? ''}`)) continue;
       const by = code !== '' && codes.size > 0 ? `mã hộ "${r.householdCode ?? ''}" không có trong danh sách, và ` : '';

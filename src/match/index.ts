@@ -4,6 +4,7 @@ export { DEFAULT_FIELD_SETTINGS, DEFAULT_MATCH_CONFIG, FIELD_IDS, FIELD_LABELS }
 export type { FieldComparison, MatchPair } from './match-pair.js';
 export type { MatchInput } from './prepare.js';
 export { bestMatches, dedupe, link } from './match-records.js';
+export { BestMatches, type BestPairs } from './best-matches.js';
 export { newPrepareCache, type PrepareCache } from './prepare.js';
 export { Interner } from './prepare-cache.js';
 export { explainMatch, formatWeight } from './explain-match.js';

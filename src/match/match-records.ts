@@ -11,6 +11,7 @@ import { newPrepareCache, preparedList, RunRows, ValueCounts, type PrepareCache 
 import { FIELD_INDEX, LEVEL, LEVEL_NAMES, Scorer } from './scorer.js';
 import { forEachCandidate } from './blocking.js';
 import { scratchArrays } from './scratch-arrays.js';
+import { BestMatches, type ScorePair } from './best-matches.js';
 import { wordTokens } from './text.js';
 
 /** The default prior treats every list as at least this long (see MatchConfig.priorLog2). */
@@ -182,61 +183,10 @@ class KeptPair implements MatchPair {
 }
 
 /**
- * A pair by ID scored only when its weight or comparisons are first read: a link of a million payouts with
- * the approved list pairs most rows by ID and reads the scores of the few behind a finding.
- */
-class PairById implements MatchPair {
-  #scored: MatchPair | null = null;
-
-  constructor(
-    readonly a: number,
-    readonly b: number,
-    private readonly score: (a: number, b: number) => MatchPair,
-  ) {}
-
-  private get scored(): MatchPair {
-    this.#scored ??= this.score(this.a, this.b);
-    return this.#scored;
-  }
-
-  // Getters, not fields: a link of a million payouts makes a million of these.
-  get decision(): 'match' {
-    return 'match';
-  }
-
-  get byId(): boolean {
-    return true;
-  }
-
-  get weight(): number {
-    return this.scored.weight;
-  }
-
-  get probability(): number {
-    return this.scored.probability;
-  }
-
-  get prior(): number {
-    return this.scored.prior;
-  }
-
-  get matchThreshold(): number {
-    return this.scored.matchThreshold;
-  }
-
-  get possibleThreshold(): number {
-    return this.scored.possibleThreshold;
-  }
-
-  get comparisons(): readonly FieldComparison[] {
-    return this.scored.comparisons;
-  }
-}
-
-/**
  * Scores all candidate pairs and returns those kept: within `left` when `right` is null (dedupe), else
- * between `left` and `right` (link; `b` then indexes `right`). With `bestOnly` (for bestMatches), a left row
- * paired by ID gets only its pairs by ID (see pairByIdFirst).
+ * between `left` and `right` (link; `b` then indexes `right`). With `byId` (for bestMatches), a left row
+ * paired by ID gets only its pairs by ID (see pairByIdFirst); a row whose ID one right row alone has is not
+ * returned but noted in `byId.partner`, and `byId.score` set to score such pairs when asked.
  */
 function run(
   left: readonly MatchInput[],
@@ -244,7 +194,7 @@ function run(
   config: MatchConfig,
   cache: PrepareCache,
   leftActive?: Uint8Array,
-  bestOnly = false,
+  byId?: { readonly partner: Int32Array; score: ScorePair | null },
   dropIdConflicts = false,
 ): MatchPair[] {
   const cfg = resolveConfig(config);
@@ -290,9 +240,9 @@ function run(
     if (pair !== null) out.push(pair);
   };
   let active = leftActive;
-  if (bestOnly && leftCount !== null) {
-    const scoredLater = (a: number, b: number): MatchPair => kept(a, b + leftCount) as KeptPair;
-    active = pairByIdFirst(recs, cfg.blocking.maxBlockSize, leftActive, out, keep, (i, j) => new PairById(i, j - leftCount, scoredLater));
+  if (byId !== undefined && leftCount !== null) {
+    byId.score = (a: number, b: number): MatchPair => kept(a, b + leftCount) as KeptPair;
+    active = pairByIdFirst(recs, cfg.blocking.maxBlockSize, leftActive, out, keep, byId.partner);
   }
   forEachCandidate(recs, cfg.blocking, keep, active);
   scorer.forgetMemo();
@@ -312,7 +262,7 @@ function pairByIdFirst(
   leftActive: Uint8Array | undefined,
   out: readonly MatchPair[],
   keep: (i: number, j: number) => void,
-  byIdLater: (i: number, j: number) => MatchPair,
+  partner: Int32Array,
 ): Uint8Array {
   const leftCount = recs.leftCount;
   const L = recs.left;
@@ -361,7 +311,7 @@ function pairByIdFirst(
     const j = rightRows[from] ?? 0;
     if (to - from === 1 && R.trustedKind[j] === L.trustedKind[i]) {
       // The one row with this ID, of the same kind: paired by ID whatever its score, so scored only if read.
-      (out as MatchPair[]).push(byIdLater(i, leftCount + j));
+      partner[i] = j;
       active[i] = 0;
       continue;
     }
@@ -398,7 +348,7 @@ export function dedupe(
   cache = newPrepareCache(),
   options: { dropIdConflicts?: boolean } = {},
 ): MatchPair[] {
-  return run(records, null, config, cache, undefined, false, options.dropIdConflicts === true);
+  return run(records, null, config, cache, undefined, undefined, options.dropIdConflicts === true);
 }
 
 /**
@@ -427,18 +377,10 @@ export function bestMatches(
   config: MatchConfig = DEFAULT_MATCH_CONFIG,
   cache = newPrepareCache(),
   leftActive?: Uint8Array,
-): (MatchPair | null)[] {
-  const best: (MatchPair | null)[] = left.map(() => null);
-  for (const pair of run(left, right, config, cache, leftActive, true)) {
-    const current = best[pair.a];
-    if (
-      current === null ||
-      current === undefined ||
-      (pair.byId && !current.byId) ||
-      (pair.byId === current.byId && pair.weight > current.weight)
-    ) {
-      best[pair.a] = pair;
-    }
-  }
+): BestMatches {
+  const byId = { partner: new Int32Array(left.length).fill(-1), score: null as ScorePair | null };
+  const pairs = run(left, right, config, cache, leftActive, byId);
+  const best = new BestMatches(left.length, byId.partner, byId.score);
+  for (const pair of pairs) best.offer(pair);
   return best;
 }

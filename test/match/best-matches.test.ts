@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestMatches, DEFAULT_MATCH_CONFIG, link, type MatchConfig, type MatchInput, type MatchPair } from '../../src/match/index.js';
+import { bestMatches, BestMatches, DEFAULT_MATCH_CONFIG, link, type MatchConfig, type MatchInput, type MatchPair } from '../../src/match/index.js';
 import { person } from './person.js';
 
 const GIVEN = ['Hùng', 'Lan', 'Mai', 'Tâm', 'Khuê', 'Sơn', 'Hải', 'Yến', 'Tuấn', 'Hoa', 'Nam', 'Dung'];
@@ -55,7 +55,7 @@ describe('bestMatches', () => {
   it.each([1, 2])('pairs rows by their valid ID first and gives every row the best pair of the whole link (seed %i)', (seed) => {
     const { left, right } = lists(seed);
     const expected = bestOfWholeLink(left, right, DEFAULT_MATCH_CONFIG);
-    const actual = bestMatches(left, right, DEFAULT_MATCH_CONFIG);
+    const actual = bestMatches(left, right, DEFAULT_MATCH_CONFIG).toArray();
     expect(actual.filter((p) => p?.byId === true).length).toBeGreaterThan(left.length / 2);
     expect(actual.filter((p) => p !== null && !p.byId).length).toBeGreaterThan(50);
     expect(summary(actual)).toEqual(summary(expected));
@@ -70,7 +70,7 @@ describe('bestMatches', () => {
     const { left, right } = lists(3);
     const config: MatchConfig = { ...DEFAULT_MATCH_CONFIG, blocking: { maxBlockSize: 6, window: 3 } };
     const expected = bestOfWholeLink(left, right, config);
-    const actual = bestMatches(left, right, config);
+    const actual = bestMatches(left, right, config).toArray();
     const byId = summary(expected).filter((_, i) => expected[i]?.byId === true);
     expect(byId.length).toBeGreaterThan(left.length / 2);
     expect(summary(actual).filter((_, i) => expected[i]?.byId === true)).toEqual(byId);
@@ -84,8 +84,44 @@ describe('bestMatches', () => {
     const active = new Uint8Array(left.length);
     for (let i = 0; i < left.length; i += 4) active[i] = 1;
     const expected = bestOfWholeLink(left, right, DEFAULT_MATCH_CONFIG, active);
-    const actual = bestMatches(left, right, DEFAULT_MATCH_CONFIG, undefined, active);
+    const actual = bestMatches(left, right, DEFAULT_MATCH_CONFIG, undefined, active).toArray();
     expect(actual.filter((p, i) => p !== null && active[i] === 0)).toEqual([]);
     expect(summary(actual)).toEqual(summary(expected));
+  });
+});
+
+describe('BestMatches', () => {
+  /** A scored pair of left row a and right row b. */
+  const pair = (a: number, b: number, weight: number, byId = false): MatchPair =>
+    ({ a, b, weight, probability: 0.5, decision: weight >= 8 ? 'match' : 'possible', byId, comparisons: [], prior: 0, matchThreshold: 8, possibleThreshold: 4 }) as MatchPair;
+
+  it('reads a row paired by ID as a pair by ID, scored only when its weight is read', () => {
+    const scored: string[] = [];
+    const byId = new Int32Array([-1, 7, -1]);
+    const best = new BestMatches(3, byId, (a, b) => {
+      scored.push(`${a}-${b}`);
+      return pair(a, b, 30, true);
+    });
+    const p = best.at(1);
+    expect([p?.a, p?.b, p?.byId, p?.decision]).toEqual([1, 7, true, 'match']);
+    expect(scored).toEqual([]);
+    expect(p?.weight).toBe(30);
+    expect(scored).toEqual(['1-7']);
+    expect([best.at(0), best.at(2), best.at(3)]).toEqual([null, null, null]);
+  });
+
+  it('keeps the pair by ID over any score, then the higher weight, and forgets a dropped row', () => {
+    const best = new BestMatches(2, null, null);
+    best.offer(pair(0, 3, 9));
+    best.offer(pair(0, 4, 12));
+    best.offer(pair(0, 5, 10));
+    expect(best.at(0)?.b).toBe(4);
+    best.offer(pair(0, 6, 2, true));
+    expect(best.at(0)?.b).toBe(6);
+    best.offer(pair(0, 7, 40));
+    expect(best.at(0)?.b).toBe(6);
+    best.offer(pair(1, 1, 5));
+    best.drop(0);
+    expect(best.toArray().map((p) => p?.b ?? null)).toEqual([null, 1]);
   });
 });

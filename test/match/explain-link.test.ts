@@ -87,7 +87,7 @@ describe('link and bestMatches', () => {
   });
 
   it('returns the best beneficiary of each payout, or null when none qualifies', () => {
-    const best = bestMatches(payouts, beneficiaries);
+    const best = bestMatches(payouts, beneficiaries).toArray();
     expect(best.map((p) => p?.b ?? null)).toEqual([15, 16, null]);
   });
 
