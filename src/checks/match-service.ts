@@ -157,7 +157,7 @@ function buildClusters(rows: readonly PersonRecord[], pairs: readonly MatchPair[
   const n = rows.length;
   // Arrays of this function only, reused (see ScratchArrays).
   const scratch = scratchArrays();
-  const parent = scratch.int32('clusters.parent', n, 0);
+  const parent = scratch.int32('step.a', n, 0);
   for (let i = 0; i < n; i++) parent[i] = i;
   const find = (i: number): number => {
     let root = i;
@@ -220,14 +220,14 @@ function buildClusters(rows: readonly PersonRecord[], pairs: readonly MatchPair[
     lookup.set(pairKey(p.a, p.b, n), p);
     if (p.decision === 'match') union(p.a, p.b);
   }
-  const size = scratch.int32('clusters.size', n, 0);
+  const size = scratch.int32('step.b', n, 0);
   for (let i = 0; i < n; i++) {
     const root = find(i);
     size[root] = (size[root] ?? 0) + 1;
   }
   // Clusters numbered in the order of their first row; the rows of those of two rows or more listed too.
-  const clusterOfRoot = scratch.int32('clusters.root', n, -1);
-  const listOfRoot = scratch.int32('clusters.list', n, -1);
+  const clusterOfRoot = scratch.int32('step.c', n, -1);
+  const listOfRoot = scratch.int32('step.d', n, -1);
   const members: number[][] = [];
   const of = new Int32Array(n);
   let clusters = 0;

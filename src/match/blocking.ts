@@ -198,15 +198,15 @@ function linkedRowsOf(sides: LinkColumns, leftActive?: Uint8Array): Int32Array |
   const [shortCols, shortFrom, shortTo] = leftShorter ? [sides.left, 0, leftCount] : [sides.right, leftCount, n];
   const [longCols, longFrom, longTo] = leftShorter ? [sides.right, leftCount, n] : [sides.left, 0, leftCount];
   const scratch = scratchArrays();
-  const linked = scratch.uint8('linked', n);
-  const keyOf = scratch.int32('linked.keyOf', shortTo - shortFrom, -1);
+  const linked = scratch.uint8('step.a', n);
+  const keyOf = scratch.int32('step.a', shortTo - shortFrom, -1);
   let count = 0;
   for (const [, keyFn] of BLOCKING_RULES) {
     const compact = scratch.table('compact');
     const intern = (v: number): number => compact.idOf(v);
     const lookup = (v: number): number => compact.find(v);
     const keys = scratch.table('keys', shortTo - shortFrom);
-    const hit = scratch.uint8('linked.hit', shortTo - shortFrom);
+    const hit = scratch.uint8('step.b', shortTo - shortFrom);
     for (let i = shortFrom; i < shortTo; i++) {
       const k = takesPart(i) ? keyFn(shortCols, i - shortFrom, intern) : -1;
       keyOf[i - shortFrom] = k >= 0 ? keys.idOf(k) : -1;
@@ -297,14 +297,14 @@ function blockRecords(
   BLOCKING_RULES.forEach(([, keyFn], r) => {
     // Each rule's arrays are the same reused ones (see ScratchArrays): fresh ones per rule and run were
     // 1.5 GB of typed arrays in a million-payout audit, and set off a full collection every 64 MB.
-    const ids = scratch.int32('block.ids', n, -1);
+    const ids = scratch.int32('step.a', n, -1);
     const compact = scratch.table('compact');
     const intern = (v: number): number => compact.idOf(v);
     // The longer list of a link only looks its keys up: a value the shorter list never interned is in no
     // block of it (−1), and numbering it would cost a table entry per row.
     const lookup = (v: number): number => compact.find(v);
     const table = scratch.table('keys', leftCount === null ? n : Math.min(activeLeft, n - leftCount));
-    const sizes = scratch.int32('block.sizes', n, 0);
+    const sizes = scratch.int32('step.b', n, 0);
     const add = (i: number, id: number): void => {
       ids[i] = id;
       sizes[id] = (sizes[id] ?? 0) + 1;
@@ -337,13 +337,13 @@ function blockRecords(
       }
     }
     const blocks = table.size;
-    const over = scratch.uint8('block.over', blocks);
+    const over = scratch.uint8('step.a', blocks);
     // Counting sort of record indexes by block.
-    const start = scratch.int32('block.start', blocks + 1, 0);
+    const start = scratch.int32('step.c', blocks + 1, 0);
     for (let b = 0; b < blocks; b++) start[b + 1] = (start[b] ?? 0) + (sizes[b] ?? 0);
-    const fill = scratch.int32('block.fill', blocks, 0);
+    const fill = scratch.int32('step.d', blocks, 0);
     fill.set(start.subarray(0, blocks));
-    const members = scratch.int32('block.members', start[blocks] ?? 0, 0);
+    const members = scratch.int32('step.e', start[blocks] ?? 0, 0);
     for (let i = 0; i < n; i++) {
       const b = ids[i] ?? -1;
       if (b < 0) continue;

@@ -274,20 +274,20 @@ function pairByIdFirst(
   // Arrays reused from one link to the next (see ScratchArrays).
   const scratch = scratchArrays();
   const ids = scratch.table('keys', rightCount);
-  const idOf = scratch.int32('byId.idOf', leftCount + rightCount, -1);
+  const idOf = scratch.int32('step.a', leftCount + rightCount, -1);
   for (let j = 0; j < rightCount; j++) {
     if (R.trustedKind[j] !== 0) idOf[leftCount + j] = ids.idOf(R.idKey[j] ?? -1);
   }
   const size = ids.size;
-  const rightStart = scratch.int32('byId.rightStart', size + 1, 0);
+  const rightStart = scratch.int32('step.b', size + 1, 0);
   for (let j = 0; j < rightCount; j++) {
     const k = idOf[leftCount + j] ?? -1;
     if (k >= 0) rightStart[k + 1] = (rightStart[k + 1] ?? 0) + 1;
   }
   for (let k = 0; k < size; k++) rightStart[k + 1] = (rightStart[k + 1] ?? 0) + (rightStart[k] ?? 0);
-  const fill = scratch.int32('byId.fill', size, 0);
+  const fill = scratch.int32('step.c', size, 0);
   fill.set(rightStart.subarray(0, size));
-  const rightRows = scratch.int32('byId.rightRows', rightStart[size] ?? 0, 0);
+  const rightRows = scratch.int32('step.d', rightStart[size] ?? 0, 0);
   for (let j = 0; j < rightCount; j++) {
     const k = idOf[leftCount + j] ?? -1;
     if (k < 0) continue;
@@ -295,7 +295,7 @@ function pairByIdFirst(
     rightRows[at] = j;
     fill[k] = at + 1;
   }
-  const leftWith = scratch.int32('byId.leftWith', size, 0);
+  const leftWith = scratch.int32('step.e', size, 0);
   for (let i = 0; i < leftCount; i++) {
     if (active[i] !== 1 || L.trustedKind[i] === 0) continue;
     const k = ids.find(L.idKey[i] ?? -1);

@@ -7,9 +7,10 @@ import { KeyTable } from './key-table.js';
  * marks the whole audit again: a million-payout audit allocated 2.1 GB of them in its checks, and six to ten
  * of its ten or eleven full collections of a 2.3 GB heap (0.2–1.4 s of pause each) were started by them.
  * Arrays are handed out by name, each a view of the longest one asked for under that name so far: a caller
- * must not use two of one name at once, nor keep one past its call. The key tables of steps that run one
- * after another (pairing by ID, finding the linked rows, blocking, clustering) share the names 'keys' and
- * 'compact': four tables of a million-row list's size were some 100 MB held side by side.
+ * must not use two of one name at once, nor keep one past its call. The steps that run one after another
+ * (pairing by ID, finding the linked rows, blocking, clustering) share their names: key tables 'keys' and
+ * 'compact' (four tables of a million-row list's size were some 100 MB held side by side), and arrays
+ * 'step.a' to 'step.e' (some 60 MB under names of their own, 24 MB shared).
  */
 export class ScratchArrays {
   private readonly int32s = new Map<string, Int32Array>();
@@ -48,6 +49,14 @@ export class ScratchArrays {
 }
 
 let shared = new ScratchArrays();
+(globalThis as Record<string, unknown>)['__scratch'] = () => {
+  const s = shared as unknown as { int32s: Map<string, Int32Array>; uint8s: Map<string, Uint8Array>; tables: Map<string, { keys: Float64Array; ids: Int32Array }> };
+  const out: string[] = [];
+  for (const [k, v] of s.int32s) out.push(`${k}:${(v.byteLength / 1048576).toFixed(0)}`);
+  for (const [k, v] of s.uint8s) out.push(`${k}:${(v.byteLength / 1048576).toFixed(0)}`);
+  for (const [k, v] of s.tables) out.push(`T${k}:${((v.keys.byteLength + v.ids.byteLength) / 1048576).toFixed(0)}`);
+  return out.join(' ');
+};
 
 /** The arrays this thread's matcher reuses until {@link releaseScratchArrays}. */
 export function scratchArrays(): ScratchArrays {
