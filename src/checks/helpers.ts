@@ -87,6 +87,43 @@ class LazyPaymentItem implements PaymentItem {
   }
 }
 
+/**
+ * The payment rows with their approvals, each item made when read (see {@link paymentItems}): a million
+ * payouts kept a million item objects and an array of them (some 60 MB) for the whole run of the checks;
+ * here, an approved-list row number per payout.
+ */
+export class PaymentItems implements Iterable<PaymentItem> {
+  constructor(
+    /** The payment rows, in order. */
+    readonly rows: readonly PersonRecord[],
+    private readonly approved: readonly PersonRecord[],
+    /** Per payment row: the approved-list row of its approval, or −1; null when none has one. */
+    private readonly approvalRow: Int32Array | null,
+  ) {}
+
+  get length(): number {
+    return this.rows.length;
+  }
+
+  /** The item of payment row i (a new object on each read). */
+  at(i: number): PaymentItem | undefined {
+    const row = this.rows[i];
+    if (row === undefined) return undefined;
+    const b = this.approvalRow === null ? -1 : (this.approvalRow[i] ?? -1);
+    return new LazyPaymentItem(row, i, b >= 0 ? (this.approved[b] ?? null) : null);
+  }
+
+  [Symbol.iterator](): Iterator<PaymentItem> {
+    let i = 0;
+    return {
+      next: (): IteratorResult<PaymentItem> => {
+        const item = this.at(i++);
+        return item === undefined ? { done: true, value: undefined } : { done: false, value: item };
+      },
+    };
+  }
+}
+
 /** The row with the fields of FILLED_FROM_APPROVAL it lacks taken from its approval (the row itself when none). */
 function viewOf(row: PersonRecord, approval: PersonRecord | null): PersonRecord {
   if (approval === null) return row;
@@ -99,23 +136,24 @@ function viewOf(row: PersonRecord, approval: PersonRecord | null): PersonRecord 
  * The payment rows ({@link paymentRows}) each with its approved-list row: wrong-recipient findings cite both,
  * and read fields such as the declared revenue from the approved list when the payout list lacks them.
  */
-export function paymentItems(ctx: CheckContext): { role: 'payouts' | 'beneficiaries'; items: readonly PaymentItem[] } {
+export function paymentItems(ctx: CheckContext): { role: 'payouts' | 'beneficiaries'; items: PaymentItems } {
   // Several checks of a run walk the same items: built once per run (the context), not once per check.
   return runMemo(ctx, PAYMENT_ITEMS, () => buildPaymentItems(ctx));
 }
 
 const PAYMENT_ITEMS = Symbol('payment items');
 
-function buildPaymentItems(ctx: CheckContext): { role: 'payouts' | 'beneficiaries'; items: readonly PaymentItem[] } {
+function buildPaymentItems(ctx: CheckContext): { role: 'payouts' | 'beneficiaries'; items: PaymentItems } {
   const { role, rows } = paymentRows(ctx);
   const linked = role === 'payouts' && ctx.data.beneficiaries.length > 0;
-  const best = linked ? ctx.matches.bestMatches('payouts', 'beneficiaries') : [];
-  const items = rows.map((row, index) => {
-    const pair = best.at(index) ?? null;
-    const approval = pair !== null && pair.decision === 'match' ? (ctx.data.beneficiaries[pair.b] ?? null) : null;
-    return new LazyPaymentItem(row, index, approval);
-  });
-  return { role, items };
+  if (!linked) return { role, items: new PaymentItems(rows, ctx.data.beneficiaries, null) };
+  const best = ctx.matches.bestMatches('payouts', 'beneficiaries');
+  const approvalRow = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const pair = best.at(i) ?? null;
+    approvalRow[i] = pair !== null && pair.decision === 'match' ? pair.b : -1;
+  }
+  return { role, items: new PaymentItems(rows, ctx.data.beneficiaries, approvalRow) };
 }
 
 const MATCHER_CHECKS = new Set([

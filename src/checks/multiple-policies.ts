@@ -25,7 +25,7 @@ export const multiplePolicies: CheckDefinition = {
     const cfg = checkRules(ctx, ID);
     if (!cfg?.enabled) return [];
     const { role, items } = paymentItems(ctx);
-    const rows = items.map((it) => it.row);
+    const rows = items.rows;
     const clusters = ctx.matches.clusters(role);
     const findings: Finding[] = [];
     for (const members of clusters.members) {
@@ -34,7 +34,7 @@ export const multiplePolicies: CheckDefinition = {
       const groups = new Set(mine.map((r) => r.groupCode ?? ''));
       if (groups.size < 2) continue;
       // The approvals of this person's rows only (a map of every payout's was a million entries a run).
-      const approvalOf = new Map(members.map((i) => [rows[i], items[i]?.approval ?? null]));
+      const approvalOf = new Map(members.map((i) => [rows[i], items.at(i)?.approval ?? null]));
       const pairs = members.flatMap((i, x) => members.slice(x + 1).map((j) => clusters.pair(i, j))).filter((p) => p !== undefined);
       const score = pairs.length === 0 ? 1 : Math.min(...pairs.filter((p) => p.decision === 'match').map((p) => p.probability), 1);
       const report = (setId: string, involved: string[], severity: Severity, review: boolean, basis: string) => {

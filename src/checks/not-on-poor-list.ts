@@ -1,5 +1,5 @@
 import type { Finding } from '../domain/index.js';
-import { checkRules, groupName, paymentItems } from './helpers.js';
+import { checkRules, groupName, paymentItems, type PaymentItem } from './helpers.js';
 import { paymentFinding } from './payment-finding.js';
 import { money, nameKeyOf, personLabel, textKey, viDate } from './text.js';
 import type { CheckDefinition } from './types.js';
@@ -37,7 +37,7 @@ export const notOnPoorList: CheckDefinition = {
     const { role, items } = paymentItems(ctx);
     // Rows of a poor / near-poor group whose household code is not on the register: only these need the
     // matcher, so only they are matched (a tenth of a district's payouts, not all of them).
-    const open: { item: (typeof items)[number]; listDate: string; code: string }[] = [];
+    const open: { item: PaymentItem; listDate: string; code: string }[] = [];
     for (const item of items) {
       const groupCode = item.filled('groupCode');
       const group = groupCode === null ? undefined : ctx.rules.groups[groupCode];
