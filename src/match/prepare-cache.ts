@@ -51,7 +51,8 @@ export interface PrepareCache {
   readonly surnames: Interner;
   readonly middles: Interner;
   readonly givens: Interner;
-  readonly joined: Interner;
+  /** Names' keys without spaces, by number (see NameParts.joinedId). */
+  readonly joined: KeyTable;
   /** Tone forms of name parts (see NamePartInfo.tone). */
   readonly toneParts: Interner;
   readonly partInfos: PartInfos;
@@ -77,7 +78,7 @@ export function newPrepareCache(): PrepareCache {
     surnames: new Interner(),
     middles: new Interner(),
     givens: new Interner(),
-    joined: new Interner(),
+    joined: new KeyTable(),
     toneParts: new Interner(),
     partInfos: newPartInfos(),
     surMids: new Interner(),

@@ -4,7 +4,7 @@
  * them at every full collection; as columns the same rows are about 70 bytes each and nothing to mark.
  */
 import type { IdKind } from '../domain/index.js';
-import type { NameParts } from './parse-name.js';
+import { joinedText, type NameParts } from './parse-name.js';
 import type { PrepareCache } from './prepare-cache.js';
 
 /** Texts of one field by row, with no array at all while every row is null (fathers' names are rare). */
@@ -100,7 +100,7 @@ export class RunRows {
     readonly left: PreparedRows,
     readonly right: PreparedRows | null,
     /** The cache the rows were prepared with: the texts of their ids, for the sort keys of oversized blocks. */
-    private readonly cache: Pick<PrepareCache, 'dates' | 'joined'>,
+    private readonly cache: Pick<PrepareCache, 'dates'>,
   ) {
     this.leftCount = left.length;
     this.length = left.length + (right?.length ?? 0);
@@ -126,7 +126,8 @@ export class RunRows {
     const rows = this.rowsOf(i);
     const at = this.indexOf(i);
     const date = this.cache.dates.value(rows.dateId[at] ?? -1);
-    const joined = this.cache.joined.value(rows.name[at]?.joinedId ?? -1);
+    const name = rows.name[at];
+    const joined = name === undefined ? null : joinedText(name);
     return `${joined ?? ''}|${date ?? rows.year[at] ?? 0}`;
   }
 }

@@ -6,7 +6,7 @@
 import type { FieldId, FieldSettings, ResolvedMatchConfig } from './match-config.js';
 import { FIELD_IDS } from './match-config.js';
 import type { PrepareCache, ValueCounts } from './prepare.js';
-import type { NameParts } from './parse-name.js';
+import { sameJoined, type NameParts } from './parse-name.js';
 import type { RunRows } from './prepared-rows.js';
 import { KeyTable } from './key-table.js';
 import { jaroWinkler, tokenOverlap, withinOneEdit } from './similarity.js';
@@ -254,7 +254,7 @@ export class Scorer {
     }
 
     // Name parts
-    const joinedEqual = aName.joinedId >= 0 && aName.joinedId === bName.joinedId;
+    const joinedEqual = sameJoined(aName, bName);
     const toned = aName.sur.tone !== null && bName.sur.tone !== null;
     this.namePart(F.surname, aName.sur.id, bName.sur.id, aName.sur.key, bName.sur.key, aName.sur.tone, bName.sur.tone, n.sur(aName.sur.id), toned ? aName.sur.ref : aName.sur.refKey, aName.sur.refKey, joinedEqual);
     if (

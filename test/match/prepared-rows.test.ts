@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultNameFrequencies } from '../../src/match/name-frequencies.js';
 import { newPrepareCache, prepareRows, RunRows } from '../../src/match/prepare.js';
 import { TextColumn, trustedKindOf } from '../../src/match/prepared-rows.js';
+import { joinedText, sameJoined, type NameParts } from '../../src/match/parse-name.js';
 import { person } from './person.js';
 
 describe('prepareRows', () => {
@@ -68,5 +69,32 @@ describe('TextColumn', () => {
     expect([column.get(0), column.get(1), column.get(2)]).toEqual([null, null, 'x']);
     column.set(2, null);
     expect(column.get(2)).toBeNull();
+  });
+});
+
+describe('names without their spaces', () => {
+  const cache = newPrepareCache();
+  const names = prepareRows(
+    ['Phan Thị Mỹ Tiên', 'Phan Thị MỹTiên', 'PHAN THI MY TIEN', 'Phan Thị Mỹ Tuyền', 'Phan Thị Mỹ Tiên Anh'].map((fullName) => person({ fullName })),
+    'trusted',
+    defaultNameFrequencies(),
+    cache,
+  ).name;
+  const [spaced, joined, upper, other, longer] = names as [NameParts, NameParts, NameParts, NameParts, NameParts];
+
+  it('are one for names split apart or written without tones, and their text is the key without spaces', () => {
+    expect(joined.giv.key).toBe('mytien');
+    expect([sameJoined(spaced, joined), sameJoined(spaced, upper), sameJoined(joined, upper)]).toEqual([true, true, true]);
+    expect(joined.joinedId).toBe(spaced.joinedId);
+    expect(joinedText(joined)).toBe('phanthimytien');
+  });
+
+  it('differ for other names, and a name without a key is none', () => {
+    expect([sameJoined(spaced, other), sameJoined(spaced, longer), sameJoined(other, longer)]).toEqual([false, false, false]);
+    expect(new Set(names.map((n) => n.joinedId)).size).toBe(3);
+    const none = prepareRows([person({ fullName: null })], 'trusted', defaultNameFrequencies(), cache).name[0] as NameParts;
+    expect(none.joinedId).toBe(-1);
+    expect(joinedText(none)).toBeNull();
+    expect(sameJoined(none, none)).toBe(false);
   });
 });
