@@ -19,6 +19,9 @@ export interface Person {
 
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** People.genders' codes. */
+const GENDERS: readonly (Gender | null)[] = [null, 'M', 'F'];
+
 /**
  * The people of the payment rows in columns: a person per person key, numbered in order of first row, with
  * the parts of the name and the birth date as ids. Person objects are made one village at a time (see
@@ -28,21 +31,30 @@ export class People {
   count = 0;
   /** Each row's next row of the same person (−1: its last). */
   readonly next: Int32Array;
-  readonly first: number[] = [];
-  private readonly last: number[] = [];
-  readonly sur: number[] = [];
-  readonly mid: number[] = [];
-  readonly giv: number[] = [];
-  readonly gender: (Gender | null)[] = [];
-  readonly date: number[] = [];
+  // By person (at most one per row; typed arrays of the rows' length, not arrays grown row by row).
+  readonly first: Int32Array;
+  private readonly last: Int32Array;
+  readonly sur: Int32Array;
+  readonly mid: Int32Array;
+  readonly giv: Int32Array;
+  private readonly genders: Uint8Array; // GENDERS
+  readonly date: Int32Array;
   readonly parts = new Interner();
   readonly dates = new Interner();
 
   constructor(private readonly rows: readonly PersonRecord[]) {
-    this.next = new Int32Array(rows.length).fill(-1);
+    const n = rows.length;
+    this.next = new Int32Array(n).fill(-1);
+    this.first = new Int32Array(n);
+    this.last = new Int32Array(n);
+    this.sur = new Int32Array(n);
+    this.mid = new Int32Array(n);
+    this.giv = new Int32Array(n);
+    this.genders = new Uint8Array(n);
+    this.date = new Int32Array(n);
     // Person keys of valid IDs as numbers (a million key strings in a Map were most of this step's memory).
     const byId = new KeyTable(rows.length);
-    const ofId: number[] = [];
+    const ofId = new Int32Array(n).fill(-1);
     const byKey = new Map<string, number>();
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i] as PersonRecord;
@@ -50,8 +62,8 @@ export class People {
       let id: number | undefined;
       if (numeric >= 0) {
         const dense = byId.idOf(numeric);
-        id = ofId[dense];
-        if (id === undefined) ofId[dense] = id = this.add(i);
+        id = ofId[dense] ?? -1;
+        if (id < 0) ofId[dense] = id = this.add(i);
       } else {
         const key = personKey(r);
         id = byKey.get(key);
@@ -66,9 +78,14 @@ export class People {
   }
 
   private add(row: number): number {
-    this.first.push(row);
-    this.last.push(row);
+    this.first[this.count] = row;
+    this.last[this.count] = row;
     return this.count++;
+  }
+
+  /** The person's gender (its first row's, else read from a middle name Thị / Văn). */
+  gender(id: number): Gender | null {
+    return GENDERS[this.genders[id] ?? 0] ?? null;
   }
 
   /** The person's rows, in row order. */
@@ -84,16 +101,16 @@ export class People {
     const full = first.fullName === null ? null : asciiKey(first.fullName);
     const tokens = full === null || full === '' ? [] : full.split(' ');
     const n = tokens.length;
-    this.sur.push(this.parts.id(n >= 2 ? (tokens[0] ?? null) : null));
-    this.mid.push(this.parts.id(n >= 3 ? tokens.slice(1, n - 1).join(' ') : null));
-    this.giv.push(this.parts.id(n >= 1 ? (tokens[n - 1] ?? null) : null));
-    this.gender.push(first.gender ?? (n >= 3 && tokens[1] === 'thi' ? 'F' : n >= 3 && tokens[1] === 'van' ? 'M' : null));
+    this.sur[id] = this.parts.id(n >= 2 ? (tokens[0] ?? null) : null);
+    this.mid[id] = this.parts.id(n >= 3 ? tokens.slice(1, n - 1).join(' ') : null);
+    this.giv[id] = this.parts.id(n >= 1 ? (tokens[n - 1] ?? null) : null);
+    this.genders[id] = GENDERS.indexOf(first.gender ?? (n >= 3 && tokens[1] === 'thi' ? 'F' : n >= 3 && tokens[1] === 'van' ? 'M' : null));
     let date: string | null = null;
     for (let i = this.first[id] ?? -1; i >= 0 && date === null; i = this.next[i] ?? -1) {
       const d = (this.rows[i] as PersonRecord).birthDate;
       if (d !== null && FULL_DATE.test(d) && !d.endsWith('-01-01')) date = d;
     }
-    this.date.push(this.dates.id(date));
+    this.date[id] = this.dates.id(date);
   }
 
   /** Person `id` as an object, for the checks of its village. */
@@ -110,7 +127,7 @@ export class People {
       sur,
       mid,
       giv,
-      gender: this.gender[id] ?? null,
+      gender: this.gender(id),
       birthDate: this.dates.value(this.date[id] ?? -1),
     };
   }
