@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { AUDIT_NODE_FLAG, hasSemiSpaceFlag, limitHeapGrowth } from '../config/heap.js';
+import { AUDIT_NODE_FLAG, auditEnv, hasSemiSpaceFlag, limitHeapGrowth } from '../config/heap.js';
 import { callersDirectory } from './callers-directory.js';
 import { runCli } from './program.js';
 
@@ -18,8 +18,8 @@ const CHECK_COMMANDS = new Set(['audit', 'evaluate']);
 
 const command = process.argv[2] ?? '';
 if (CHECK_COMMANDS.has(command) && !hasSemiSpaceFlag()) {
-  // V8 sizes the young generation when the process starts: run again with the audit's size.
-  const child = spawnSync(process.execPath, [...process.execArgv, AUDIT_NODE_FLAG, ...process.argv.slice(1)], { stdio: 'inherit' });
+  // V8 sizes the young generation, and malloc reads its settings, when the process starts: run again with the audit's.
+  const child = spawnSync(process.execPath, [...process.execArgv, AUDIT_NODE_FLAG, ...process.argv.slice(1)], { stdio: 'inherit', env: auditEnv(process.env) });
   process.exitCode = child.status ?? (child.signal ? 1 : 0);
 } else {
   limitHeapGrowth();

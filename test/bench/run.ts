@@ -10,7 +10,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { AUDIT_NODE_FLAG } from '../../src/config/heap.js';
+import { AUDIT_NODE_FLAG, auditEnv } from '../../src/config/heap.js';
 
 const { values } = parseArgs({
   options: { rows: { type: 'string', default: '1000000' }, 'audit-rows': { type: 'string', default: '100000' }, phases: { type: 'string' } },
@@ -46,6 +46,7 @@ for (const phase of phases) {
   const output = execFileSync(process.execPath, [...(phase === 'audit' ? [AUDIT_NODE_FLAG] : []), '--import', 'tsx', 'test/bench/phase.ts', phase, n], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: phase === 'audit' ? auditEnv(process.env) : process.env,
     maxBuffer: 16 * 1024 * 1024,
   });
   const line = output.trim().split('\n').pop() ?? '{}';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHECKS_HEAP_GROWING_PERCENT, collectGarbage, HEAP_GROWING_PERCENT, heapGrowingPercent, limitHeapGrowth, withChecksHeapGrowth } from '../../src/config/heap.js';
+import { auditEnv, CHECKS_HEAP_GROWING_PERCENT, collectGarbage, HEAP_GROWING_PERCENT, heapGrowingPercent, limitHeapGrowth, withChecksHeapGrowth } from '../../src/config/heap.js';
 
 describe('withChecksHeapGrowth', () => {
   it('raises the limit for overlapping runs and restores it when the last one ends, failing or not', async () => {
@@ -62,5 +62,13 @@ describe('collectGarbage', () => {
     expect(holding - after).toBeGreaterThan(25e6);
     expect((globalThis as { gc?: unknown }).gc).toBeUndefined();
     expect(held).toBeNull();
+  });
+});
+
+describe('auditEnv', () => {
+  it("adds glibc's fixed mmap threshold to the audit process's environment, keeping the caller's own value and the rest", () => {
+    const env = auditEnv({ PATH: '/usr/bin', ANSINH_DB: 'a.sqlite' });
+    expect(env).toEqual({ PATH: '/usr/bin', ANSINH_DB: 'a.sqlite', MALLOC_MMAP_THRESHOLD_: '131072' });
+    expect(auditEnv({ MALLOC_MMAP_THRESHOLD_: '65536' }).MALLOC_MMAP_THRESHOLD_).toBe('65536');
   });
 });
