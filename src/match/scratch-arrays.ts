@@ -49,14 +49,6 @@ export class ScratchArrays {
 }
 
 let shared = new ScratchArrays();
-(globalThis as Record<string, unknown>)['__scratch'] = () => {
-  const s = shared as unknown as { int32s: Map<string, Int32Array>; uint8s: Map<string, Uint8Array>; tables: Map<string, { keys: Float64Array; ids: Int32Array }> };
-  const out: string[] = [];
-  for (const [k, v] of s.int32s) out.push(`${k}:${(v.byteLength / 1048576).toFixed(0)}`);
-  for (const [k, v] of s.uint8s) out.push(`${k}:${(v.byteLength / 1048576).toFixed(0)}`);
-  for (const [k, v] of s.tables) out.push(`T${k}:${((v.keys.byteLength + v.ids.byteLength) / 1048576).toFixed(0)}`);
-  return out.join(' ');
-};
 
 /** The arrays this thread's matcher reuses until {@link releaseScratchArrays}. */
 export function scratchArrays(): ScratchArrays {
