@@ -15,15 +15,30 @@ import { scratchArrays } from './scratch-arrays.js';
  */
 export interface BlockingColumns {
   readonly idKey: Float64Array; // ID keys can exceed 2^31
-  readonly idUse: Uint8Array; // VALID_ID: blocked by the valid ID; ANY_ID: by the ID (four characters or more)
-  readonly idHead: Int32Array;
-  readonly idTail: Int32Array;
+  readonly idUse: Uint8Array; // VALID_ID: blocked by the valid ID; ANY_ID: by the ID (four characters or more); HALVES: by the halves of an untrusted ID
+  readonly idHead: ReadonlyMap<number, number>; // the halves of IDs that are not trusted, by row (idUse HALVES)
+  readonly idTail: ReadonlyMap<number, number>;
   readonly joined: Int32Array;
   readonly given: Int32Array;
   readonly surMid: Int32Array;
-  readonly year: Int32Array;
+  readonly birthYear: Int32Array; // the prepared rows' years (0: unknown): see yearOf
   readonly date: Int32Array;
-  readonly loc: Int32Array;
+  readonly communeId: Int32Array; // with villageId, the prepared rows' own: see locOf
+  readonly villageId: Int32Array;
+}
+
+/** Record i's birth year as a key (−1: unknown, or beyond 12 bits). */
+function yearOf(c: BlockingColumns, i: number): number {
+  const year = c.birthYear[i] ?? 0;
+  return year > 0 && year < 4096 ? year : -1;
+}
+
+/** Record i's place as a key: the commune (even numbers), else the village (odd numbers); −1 without either. */
+function locOf(c: BlockingColumns, i: number): number {
+  const commune = c.communeId[i] ?? -1;
+  if (commune >= 0) return commune * 2;
+  const village = c.villageId[i] ?? -1;
+  return village >= 0 ? village * 2 + 1 : -1;
 }
 
 /**
@@ -44,6 +59,7 @@ const remembered = new WeakMap<PreparedRows, BlockingColumns>();
 /** Bits of BlockingColumns.idUse. */
 const VALID_ID = 1;
 const ANY_ID = 2;
+const HALVES = 4;
 
 /** Rows `at` (ascending) of a link only, in that order: left ones below `c.leftCount`, right ones above. */
 function pickColumns(c: LinkColumns, at: Int32Array): LinkColumns {
@@ -55,9 +71,18 @@ function pickColumns(c: LinkColumns, at: Int32Array): LinkColumns {
       for (let k = 0; k < rows.length; k++) out[k] = x[(rows[k] ?? 0) - offset] ?? 0;
       return out;
     };
+    const pickMap = (x: ReadonlyMap<number, number>): Map<number, number> => {
+      const out = new Map<number, number>();
+      for (let k = 0; k < rows.length && x.size > 0; k++) {
+        const v = x.get((rows[k] ?? 0) - offset);
+        if (v !== undefined) out.set(k, v);
+      }
+      return out;
+    };
     return {
-      idKey: pick(cols.idKey), idUse: pick(cols.idUse), idHead: pick(cols.idHead), idTail: pick(cols.idTail),
-      joined: pick(cols.joined), given: pick(cols.given), surMid: pick(cols.surMid), year: pick(cols.year), date: pick(cols.date), loc: pick(cols.loc),
+      idKey: pick(cols.idKey), idUse: pick(cols.idUse), idHead: pickMap(cols.idHead), idTail: pickMap(cols.idTail),
+      joined: pick(cols.joined), given: pick(cols.given), surMid: pick(cols.surMid), birthYear: pick(cols.birthYear), date: pick(cols.date),
+      communeId: pick(cols.communeId), villageId: pick(cols.villageId),
     };
   };
   return { left: side(c.left, at.subarray(0, split), 0), right: side(c.right, at.subarray(split), c.leftCount), leftCount: split };
@@ -74,17 +99,18 @@ export interface LinkColumns {
   readonly leftCount: number;
 }
 
-/** The columns of a list; those the prepared rows hold as they are (ID keys and halves, dates) are shared, not copied. */
+/** The columns of a list; those the prepared rows hold as they are (ID keys and halves, years, dates, places) are shared, not copied. */
 function columnsOf(rows: PreparedRows): BlockingColumns {
   const n = rows.length;
   const col = (): Int32Array => new Int32Array(n).fill(-1);
   const c = {
     idKey: rows.idKey, idUse: new Uint8Array(n), idHead: rows.idHead, idTail: rows.idTail,
-    joined: col(), given: col(), surMid: col(), year: col(), date: rows.dateId, loc: col(),
+    joined: col(), given: col(), surMid: col(), birthYear: rows.year, date: rows.dateId, communeId: rows.communeId, villageId: rows.villageId,
   };
+  for (const i of rows.idHead.keys()) c.idUse[i] = HALVES;
   for (let i = 0; i < n; i++) {
     if ((rows.idKey[i] ?? -1) >= 0) {
-      c.idUse[i] = (rows.trustedKind[i] !== 0 ? VALID_ID : 0) | ((rows.idText[i] ?? '').length >= 4 ? ANY_ID : 0);
+      c.idUse[i] = (c.idUse[i] ?? 0) | (rows.trustedKind[i] !== 0 ? VALID_ID : 0) | ((rows.idText[i] ?? '').length >= 4 ? ANY_ID : 0);
     }
     const name = rows.name[i];
     if (name !== undefined) {
@@ -92,12 +118,6 @@ function columnsOf(rows: PreparedRows): BlockingColumns {
       c.given[i] = name.giv.id;
       c.surMid[i] = name.surMidId;
     }
-    const year = rows.year[i] ?? 0;
-    c.year[i] = year > 0 && year < 4096 ? year : -1;
-    // The commune (even ids), else the village (odd ids).
-    const commune = rows.communeId[i] ?? -1;
-    const village = rows.villageId[i] ?? -1;
-    c.loc[i] = commune >= 0 ? commune * 2 : village >= 0 ? village * 2 + 1 : -1;
   }
   return c;
 }
@@ -120,25 +140,25 @@ function triple(x: number, year: number, place: number, intern: (n: number) => n
 export const BLOCKING_RULES: readonly (readonly [string, KeyFn])[] = [
   ['valid ID', (c, i) => ((c.idUse[i] ?? 0) & VALID_ID ? (c.idKey[i] ?? -1) : -1)],
   ['ID', (c, i) => ((c.idUse[i] ?? 0) & ANY_ID ? (c.idKey[i] ?? -1) : -1)],
-  ['ID first half', (c, i) => c.idHead[i] ?? -1],
-  ['ID second half', (c, i) => c.idTail[i] ?? -1],
-  ['full name + birth year', (c, i) => pair(c.joined[i] ?? -1, c.year[i] ?? -1)],
+  ['ID first half', (c, i) => ((c.idUse[i] ?? 0) & HALVES ? (c.idHead.get(i) ?? -1) : -1)],
+  ['ID second half', (c, i) => ((c.idUse[i] ?? 0) & HALVES ? (c.idTail.get(i) ?? -1) : -1)],
+  ['full name + birth year', (c, i) => pair(c.joined[i] ?? -1, yearOf(c, i))],
   [
     'given name + birth year + commune/village',
     (c, i, intern) => {
-      const year = c.year[i] ?? -1;
+      const year = yearOf(c, i);
       const given = c.given[i] ?? -1;
-      const loc = c.loc[i] ?? -1;
+      const loc = locOf(c, i);
       return year >= 0 ? triple(given, year, loc, intern) : pair(given, loc);
     },
   ],
-  ['full name + commune/village', (c, i) => pair(c.joined[i] ?? -1, c.loc[i] ?? -1)],
+  ['full name + commune/village', (c, i) => pair(c.joined[i] ?? -1, locOf(c, i))],
   ['given name + birth date', (c, i) => pair(c.given[i] ?? -1, c.date[i] ?? -1)],
   [
     'surname + middle name + birth year + commune/village',
-    (c, i, intern) => triple(c.surMid[i] ?? -1, c.year[i] ?? -1, c.loc[i] ?? -1, intern),
+    (c, i, intern) => triple(c.surMid[i] ?? -1, yearOf(c, i), locOf(c, i), intern),
   ],
-  ['birth date + commune/village', (c, i) => pair(c.date[i] ?? -1, c.loc[i] ?? -1)],
+  ['birth date + commune/village', (c, i) => pair(c.date[i] ?? -1, locOf(c, i))],
 ];
 
 /**
@@ -186,7 +206,7 @@ export function linkedRows(left: PreparedRows, right: PreparedRows, leftActive?:
 
 function linkedRowsOf(sides: LinkColumns, leftActive?: Uint8Array): Int32Array | null {
   const leftCount = sides.leftCount;
-  const n = leftCount + sides.right.year.length;
+  const n = leftCount + sides.right.birthYear.length;
   const takesPart = (i: number): boolean => i >= leftCount || leftActive === undefined || leftActive[i] === 1;
   let activeLeft = leftCount;
   if (leftActive !== undefined) {
@@ -260,22 +280,34 @@ function blockRecords(
     activeLeft = 0;
     for (let i = 0; i < leftEnd; i++) if (leftActive[i] === 1) activeLeft++;
   }
-  // Each record's block under every rule so far, the rules of a record side by side (−1: none, or an
-  // oversized block): checking whether an earlier rule already paired i and j reads two short runs of
-  // memory instead of two random places per rule.
+  // A byte per record and rule standing for the record's block under every rule so far, the rules of a
+  // record side by side (0: none, or an oversized block): checking whether an earlier rule already paired i
+  // and j reads two short runs of memory, and only equal bytes are confirmed by computing both keys again.
+  // A block id per record and rule (Int32) was 80 MB for the link of a million payouts with a million approved rows.
   const R = BLOCKING_RULES.length;
   const scratch = scratchArrays();
-  const cover = scratch.int32('block.cover', n * R, -1);
+  const cover = scratch.uint8('block.cover', n * R);
+  // Each rule's numbers for keys too large to pack (see triple), kept until the end to compute keys again.
+  const interns: (KeyTable | null)[] = BLOCKING_RULES.map(() => null);
   let sortKeys: string[] | null = null;
   const cross = leftCount !== null;
   const side = (i: number): number => (leftCount !== null && i >= leftCount ? 1 : 0);
+  const keyAt = (q: number, i: number): number => {
+    const keyFn = (BLOCKING_RULES[q] as (typeof BLOCKING_RULES)[number])[1];
+    const find = (v: number): number => interns[q]?.find(v) ?? -1;
+    if (!('leftCount' in cols)) return keyFn(cols, i, find);
+    return i < cols.leftCount ? keyFn(cols.left, i, find) : keyFn(cols.right, i - cols.leftCount, find);
+  };
 
   const covered = (upTo: number, i: number, j: number): boolean => {
     const ci = i * R;
     const cj = j * R;
     for (let q = 0; q < upTo; q++) {
-      const b = cover[ci + q] ?? -1;
-      if (b >= 0 && b === cover[cj + q]) return true;
+      const b = cover[ci + q] ?? 0;
+      if (b !== 0 && b === cover[cj + q]) {
+        const k = keyAt(q, i);
+        if (k >= 0 && k === keyAt(q, j)) return true;
+      }
     }
     return false;
   };
@@ -298,11 +330,10 @@ function blockRecords(
     // Each rule's arrays are the same reused ones (see ScratchArrays): fresh ones per rule and run were
     // 1.5 GB of typed arrays in a million-payout audit, and set off a full collection every 64 MB.
     const ids = scratch.int32('step.a', n, -1);
-    const compact = scratch.table('compact');
-    const intern = (v: number): number => compact.idOf(v);
+    const intern = (v: number): number => (interns[r] ??= new KeyTable()).idOf(v);
     // The longer list of a link only looks its keys up: a value the shorter list never interned is in no
     // block of it (−1), and numbering it would cost a table entry per row.
-    const lookup = (v: number): number => compact.find(v);
+    const lookup = (v: number): number => interns[r]?.find(v) ?? -1;
     const table = scratch.table('keys', leftCount === null ? n : Math.min(activeLeft, n - leftCount));
     const sizes = scratch.int32('step.b', n, 0);
     const add = (i: number, id: number): void => {
@@ -390,7 +421,7 @@ function blockRecords(
     }
     for (let i = 0; i < n; i++) {
       const b = ids[i] ?? -1;
-      if (b >= 0 && over[b] === 0) cover[i * R + r] = b;
+      if (b >= 0 && over[b] === 0) cover[i * R + r] = (b % 255) + 1;
     }
   });
 }
