@@ -58,6 +58,8 @@ export interface PrepareCache {
   readonly partInfos: PartInfos;
   readonly surMids: Interner;
   readonly dates: Interner;
+  /** Each date id's date as yyyymmdd (see dates): one number per distinct date, not one per row. */
+  readonly dateYmd: number[];
   readonly places: Interner;
   readonly villageIds: Interner;
   /** A village within its commune (commune id and village id as one number). */
@@ -83,6 +85,7 @@ export function newPrepareCache(): PrepareCache {
     partInfos: newPartInfos(),
     surMids: new Interner(),
     dates: new Interner(),
+    dateYmd: [],
     places: new Interner(),
     villageIds: new Interner(),
     communeVillages: new KeyTable(),

@@ -172,14 +172,15 @@ function prepareInto(
   rows.gender[i] = g;
   // Years beyond an Int32 are typing errors like any other unknown year.
   rows.year[i] = Math.abs(year) < 2 ** 31 ? year : 0;
-  rows.ymd[i] = m ? dY * 10000 + dM * 100 + dD : 0;
-  rows.dateId[i] = cache.dates.id(m && iso !== null ? iso.slice(0, 10) : null);
+  const dateId = cache.dates.id(m && iso !== null ? iso.slice(0, 10) : null);
+  if (dateId >= 0 && cache.dateYmd[dateId] === undefined) cache.dateYmd[dateId] = dY * 10000 + dM * 100 + dD;
+  rows.dateId[i] = dateId;
   rows.idText[i] = idText;
   rows.trustedKind[i] = trusted ? trustedKindCode(r.idKind) : 0;
   rows.idKey[i] = idKeyOf(idText, cache);
   if (half > 0 && idLoose !== null) {
-    rows.idHead[i] = cache.idHeads.id(idLoose.slice(0, half));
-    rows.idTail[i] = cache.idTails.id(idLoose.slice(half));
+    rows.idHead.set(i, cache.idHeads.id(idLoose.slice(0, half)));
+    rows.idTail.set(i, cache.idTails.id(idLoose.slice(half)));
   }
   rows.communeId[i] = communeId;
   rows.villageId[i] = villageId;

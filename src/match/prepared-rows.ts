@@ -38,14 +38,14 @@ export class PreparedRows {
   readonly name: NameParts[];
   readonly gender: Uint8Array; // 0 unknown, 1 M, 2 F
   readonly year: Int32Array; // 0 when unknown
-  readonly ymd: Int32Array; // the full birth date as yyyymmdd; 0 without one
-  readonly dateId: Int32Array; // the full ISO birth date's id (cache.dates)
+  readonly dateId: Int32Array; // the full ISO birth date's id (cache.dates; as a number in cache.dateYmd)
   /** The ID without spaces, upper-case: compared as a valid CMND/CCCD when trustedKind > 0, loosely otherwise. */
   readonly idText: (string | null)[];
   readonly trustedKind: Uint8Array; // see trustedKindCode
   readonly idKey: Float64Array; // a number standing for the ID text (see idKeyOf); can exceed 2^31
-  readonly idHead: Int32Array; // first half of an untrusted ID
-  readonly idTail: Int32Array; // second half of an untrusted ID
+  /** Halves of the IDs that are not trusted, by row (few rows: a column of them was 8 MB per million rows). */
+  readonly idHead = new Map<number, number>();
+  readonly idTail = new Map<number, number>();
   readonly communeId: Int32Array;
   readonly villageId: Int32Array;
   readonly communeVillageId: Int32Array; // the village within its commune; −1 unless both are known
@@ -60,13 +60,10 @@ export class PreparedRows {
     this.name = new Array<NameParts>(length);
     this.gender = new Uint8Array(length);
     this.year = new Int32Array(length);
-    this.ymd = new Int32Array(length);
     this.dateId = ids();
     this.idText = new Array<string | null>(length).fill(null);
     this.trustedKind = new Uint8Array(length);
     this.idKey = new Float64Array(length).fill(-1);
-    this.idHead = ids();
-    this.idTail = ids();
     this.communeId = ids();
     this.villageId = ids();
     this.communeVillageId = ids();
@@ -80,6 +77,16 @@ export class PreparedRows {
   /** The row's valid CMND/CCCD digits, or null when its ID is absent or not trusted. */
   idTrusted(i: number): string | null {
     return this.trustedKind[i] === 0 ? null : (this.idText[i] ?? null);
+  }
+
+  /** The id of the first half of row i's untrusted ID (cache.idHeads); −1 when it has none. */
+  idHeadOf(i: number): number {
+    return this.idHead.get(i) ?? -1;
+  }
+
+  /** The id of the second half of row i's untrusted ID (cache.idTails); −1 when it has none. */
+  idTailOf(i: number): number {
+    return this.idTail.get(i) ?? -1;
   }
 
   /** The row's ID text when it is not a trusted one. */

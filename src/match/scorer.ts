@@ -314,8 +314,8 @@ export class Scorer {
       else {
         // One keying slip: one part off by one digit, or day and month swapped. Not any other day or month of
         // the same year (1995-03-17 / 1995-11-17): among a million people that is a namesake as often as not.
-        const aYmd = A.ymd[ia] ?? 0;
-        const bYmd = B.ymd[jb] ?? 0;
+        const aYmd = this.cache.dateYmd[aDate] ?? 0;
+        const bYmd = this.cache.dateYmd[bDate] ?? 0;
         const aY = Math.floor(aYmd / 10000), aM = Math.floor(aYmd / 100) % 100, aD = aYmd % 100;
         const bY = Math.floor(bYmd / 10000), bM = Math.floor(bYmd / 100) % 100, bD = bYmd % 100;
         const sameY = aY === bY;

@@ -22,8 +22,8 @@ describe('prepareRows', () => {
     expect(rows.length).toBe(3);
     expect([...rows.gender]).toEqual([1, 2, 0]);
     expect([...rows.year]).toEqual([1980, 1975, 0]);
-    expect([...rows.ymd]).toEqual([19800307, 0, 0]);
     expect(cache.dates.value(rows.dateId[0] ?? -1)).toBe('1980-03-07');
+    expect(cache.dateYmd[rows.dateId[0] ?? -1]).toBe(19800307);
     expect(rows.dateId[1]).toBe(-1);
     expect(rows.name[0]?.giv.key).toBe('an');
     expect(rows.name[2]?.joinedId).toBe(rows.name[0]?.joinedId); // parsed again for another gender, numbered alike
@@ -40,12 +40,12 @@ describe('prepareRows', () => {
     expect(rows.idTrusted(0)).toBe('036080001234');
     expect(trustedKindOf(rows.trustedKind[0] ?? 0)).toBe('CCCD');
     expect(rows.idLoose(0)).toBeNull();
-    expect(rows.idHead[0]).toBe(-1);
+    expect(rows.idHeadOf(0)).toBe(-1);
     expect(rows.idTrusted(2)).toBeNull(); // flagged invalid
     expect(rows.idLoose(2)).toBe('036080001234');
     expect(rows.idKey[2]).toBe(rows.idKey[0]);
-    expect(cache.idHeads.value(rows.idHead[2] ?? -1)).toBe('036080');
-    expect(cache.idTails.value(rows.idTail[1] ?? -1)).toBe('OO12');
+    expect(cache.idHeads.value(rows.idHeadOf(2))).toBe('036080');
+    expect(cache.idTails.value(rows.idTailOf(1))).toBe('OO12');
   });
 
   it('numbers the rows of two lists one after the other in a run', () => {
