@@ -20,8 +20,13 @@ const HELD = -2;
  * were a million pair objects and an array of them (some 70 MB) kept for the whole run of the checks.
  */
 export class BestMatches implements BestPairs {
-  /** Per left row: the right row it is paired with by ID, NONE, or HELD (its pair is in `held`). */
-  private readonly partner: Int32Array;
+  /**
+   * Per left row: the right row it is paired with by ID, NONE, or HELD (its pair is in `held`); null when few
+   * rows are paired by ID, which `sparse` then holds (a link with a register pairs a few payouts of a million,
+   * and a partner per payout was 4 MB per register for the whole run of the checks).
+   */
+  private readonly partner: Int32Array | null;
+  private readonly sparse = new Map<number, number>();
   private readonly held = new Map<number, MatchPair>();
 
   /**
@@ -33,11 +38,21 @@ export class BestMatches implements BestPairs {
     byId: Int32Array | null,
     private readonly score: ScorePair | null,
   ) {
-    this.partner = byId ?? new Int32Array(length).fill(NONE);
+    let paired = 0;
+    if (byId !== null) for (const b of byId) if (b >= 0) paired++;
+    if (paired * 16 >= length) this.partner = byId ?? new Int32Array(length).fill(NONE);
+    else {
+      this.partner = null;
+      if (byId !== null && paired > 0) byId.forEach((b, i) => b >= 0 && this.sparse.set(i, b));
+    }
+  }
+
+  private partnerOf(i: number): number {
+    return this.partner === null ? (this.held.has(i) ? HELD : (this.sparse.get(i) ?? NONE)) : (this.partner[i] ?? NONE);
   }
 
   at(i: number): MatchPair | null {
-    const b = this.partner[i] ?? NONE;
+    const b = this.partnerOf(i);
     if (b === HELD) return this.held.get(i) ?? null;
     return b >= 0 && this.score !== null ? new PairById(i, b, this.score) : null;
   }
@@ -46,15 +61,17 @@ export class BestMatches implements BestPairs {
   offer(pair: MatchPair): void {
     const current = this.at(pair.a);
     if (current === null || (pair.byId && !current.byId) || (pair.byId === current.byId && pair.weight > current.weight)) {
-      this.partner[pair.a] = HELD;
+      if (this.partner === null) this.sparse.delete(pair.a);
+      else this.partner[pair.a] = HELD;
       this.held.set(pair.a, pair);
     }
   }
 
   /** Forgets row i's pair (ruled out by the caller). */
   drop(i: number): void {
-    if (this.partner[i] === HELD) this.held.delete(i);
-    if (i >= 0 && i < this.partner.length) this.partner[i] = NONE;
+    this.held.delete(i);
+    if (this.partner === null) this.sparse.delete(i);
+    else if (i >= 0 && i < this.partner.length) this.partner[i] = NONE;
   }
 
   /** Every row's pair, as an array. */

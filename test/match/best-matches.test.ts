@@ -124,4 +124,25 @@ describe('BestMatches', () => {
     best.drop(0);
     expect(best.toArray().map((p) => p?.b ?? null)).toEqual([null, 1]);
   });
+
+  it('holds few pairs by ID (a register against a long list) as it holds many', () => {
+    const run = (length: number): (string | null)[] => {
+      const byId = new Int32Array(length).fill(-1);
+      byId[1] = 7;
+      byId[length - 1] = 9;
+      const best = new BestMatches(length, byId, (a, b) => pair(a, b, 30, true));
+      best.offer(pair(1, 2, 40)); // a scored pair never beats the pair by ID
+      best.offer(pair(0, 3, 9));
+      best.offer(pair(0, 4, 12));
+      best.drop(length - 1);
+      best.offer(pair(length - 1, 5, 6));
+      return [0, 1, 2, length - 1].map((i) => {
+        const p = best.at(i);
+        return p === null ? null : `${p.b} ${p.byId ? 'id' : 'score'} ${p.weight}`;
+      });
+    };
+    const expected = ['4 score 12', '7 id 30', null, '5 score 6'];
+    expect(run(4)).toEqual(expected); // a partner per row
+    expect(run(1000)).toEqual(expected); // two rows of a thousand: held by row
+  });
 });
