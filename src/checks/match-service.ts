@@ -63,7 +63,7 @@ function pairKey(i: number, j: number, n: number): number {
 /** Builds the memoising service over one audit's data. */
 export function createMatchService(data: AuditData, rules: PackageRules): MatchService {
   const config = matchConfigOf(rules);
-  const inputs = new Map<MatchSide, MatchInput[]>();
+  const inputs = new Map<MatchSide, readonly MatchInput[]>();
   const dedupeMemo = new Map<MatchSide, MatchPair[]>();
   const bestMemo = new Map<string, BestPairs>();
   const clusterMemo = new Map<MatchSide, PersonClusters>();
@@ -76,10 +76,12 @@ export function createMatchService(data: AuditData, rules: PackageRules): MatchS
     if (side === 'beneficiaries') return data.beneficiaries;
     return data.registers[side] ?? [];
   };
-  const inputOf = (side: MatchSide): MatchInput[] => {
+  const inputOf = (side: MatchSide): readonly MatchInput[] => {
     let list = inputs.get(side);
     if (list === undefined) {
-      list = records(side).map(matchInput);
+      // The records themselves unless a row has a proxy: a copy of a million-row list is 8 MB of pointers.
+      const rows = records(side);
+      list = rows.some(hasProxy) ? rows.map(matchInput) : rows;
       inputs.set(side, list);
     }
     return list;
