@@ -110,7 +110,7 @@ function columnsOf(rows: PreparedRows): BlockingColumns {
   for (const i of rows.idHead.keys()) c.idUse[i] = HALVES;
   for (let i = 0; i < n; i++) {
     if ((rows.idKey[i] ?? -1) >= 0) {
-      c.idUse[i] = (c.idUse[i] ?? 0) | (rows.trustedKind[i] !== 0 ? VALID_ID : 0) | ((rows.idText[i] ?? '').length >= 4 ? ANY_ID : 0);
+      c.idUse[i] = (c.idUse[i] ?? 0) | (rows.trustedKind[i] !== 0 ? VALID_ID : 0) | (rows.idLength(i) >= 4 ? ANY_ID : 0);
     }
     const name = rows.name[i];
     if (name !== undefined) {

@@ -9,7 +9,7 @@ import { parseName } from './parse-name.js';
 import type { NameParts } from './parse-name.js';
 import type { PrepareCache } from './prepare-cache.js';
 import { cachedKey, newPrepareCache } from './prepare-cache.js';
-import { PreparedRows, trustedKindCode } from './prepared-rows.js';
+import { ID_TEXT_KEYS, PreparedRows, trustedKindCode } from './prepared-rows.js';
 import { clean, keyOf } from './text-keys.js';
 
 export { newPrepareCache } from './prepare-cache.js';
@@ -116,7 +116,7 @@ const PLAIN_CODE = /^[0-9A-Z\-./]+$/;
 function idKeyOf(text: string | null, cache: PrepareCache): number {
   if (text === null) return -1;
   const numeric = numericIdKey(text);
-  return numeric >= 0 ? numeric : 2 ** 52 + cache.idTexts.id(text);
+  return numeric >= 0 ? numeric : ID_TEXT_KEYS + cache.idTexts.id(text);
 }
 
 const VILLAGE_PREFIX = /^(?:thon|ap|to dan pho|to|xom|ban|buon|khu pho|khom|khu|lang|doi|so)\s+(?=\S)/;
@@ -175,7 +175,6 @@ function prepareInto(
   const dateId = cache.dates.id(m && iso !== null ? iso.slice(0, 10) : null);
   if (dateId >= 0 && cache.dateYmd[dateId] === undefined) cache.dateYmd[dateId] = dY * 10000 + dM * 100 + dD;
   rows.dateId[i] = dateId;
-  rows.idText[i] = idText;
   rows.trustedKind[i] = trusted ? trustedKindCode(r.idKind) : 0;
   rows.idKey[i] = idKeyOf(idText, cache);
   if (half > 0 && idLoose !== null) {
@@ -202,7 +201,7 @@ export function prepareRows(
   names: NameFrequencies,
   cache: PrepareCache = newPrepareCache(),
 ): PreparedRows {
-  const rows = new PreparedRows(list.length);
+  const rows = new PreparedRows(list.length, cache.idTexts);
   for (let i = 0; i < list.length; i++) prepareInto(rows, i, list[i] as MatchInput, idMode, names, cache);
   return rows;
 }

@@ -5,7 +5,7 @@
  */
 import type { IdKind } from '../domain/index.js';
 import { joinedText, type NameParts } from './parse-name.js';
-import type { PrepareCache } from './prepare-cache.js';
+import type { Interner, PrepareCache } from './prepare-cache.js';
 
 /** Texts of one field by row, with no array at all while every row is null (fathers' names are rare). */
 export class TextColumn {
@@ -24,6 +24,12 @@ export class TextColumn {
   }
 }
 
+/**
+ * ID keys from here on stand for texts numbered in PrepareCache.idTexts (ID_TEXT_KEYS + the text's id); below,
+ * for digits (see numericIdKey).
+ */
+export const ID_TEXT_KEYS = 2 ** 52;
+
 /** Kinds of a trusted ID in {@link PreparedRows.trustedKind}; 0: the ID is not trusted (or absent). */
 const TRUSTED_KINDS: readonly (IdKind | null)[] = [null, 'CMND', 'CCCD'];
 export const trustedKindCode = (kind: IdKind | null): number => (kind === 'CMND' ? 1 : kind === 'CCCD' ? 2 : 0);
@@ -39,10 +45,13 @@ export class PreparedRows {
   readonly gender: Uint8Array; // 0 unknown, 1 M, 2 F
   readonly year: Int32Array; // 0 when unknown
   readonly dateId: Int32Array; // the full ISO birth date's id (cache.dates; as a number in cache.dateYmd)
-  /** The ID without spaces, upper-case: compared as a valid CMND/CCCD when trustedKind > 0, loosely otherwise. */
-  readonly idText: (string | null)[];
   readonly trustedKind: Uint8Array; // see trustedKindCode
-  readonly idKey: Float64Array; // a number standing for the ID text (see idKeyOf); can exceed 2^31
+  /**
+   * A number standing for the ID without spaces, upper-case (see idKeyOf in prepare.ts; −1 without one): equal
+   * for equal texts, the text itself read back by idText. Compared as a valid CMND/CCCD when trustedKind > 0,
+   * loosely otherwise. Can exceed 2^31. (The texts by row were 8 MB of pointers per million rows.)
+   */
+  readonly idKey: Float64Array;
   /** Halves of the IDs that are not trusted, by row (few rows: a column of them was 8 MB per million rows). */
   readonly idHead = new Map<number, number>();
   readonly idTail = new Map<number, number>();
@@ -55,13 +64,16 @@ export class PreparedRows {
   readonly father: TextColumn;
   readonly mother: TextColumn;
 
-  constructor(readonly length: number) {
+  constructor(
+    readonly length: number,
+    /** The texts of IDs that are not all digits, numbered (see idKeyOf). */
+    private readonly idTexts: Pick<Interner, 'value'>,
+  ) {
     const ids = (): Int32Array => new Int32Array(length).fill(-1);
     this.name = new Array<NameParts>(length);
     this.gender = new Uint8Array(length);
     this.year = new Int32Array(length);
     this.dateId = ids();
-    this.idText = new Array<string | null>(length).fill(null);
     this.trustedKind = new Uint8Array(length);
     this.idKey = new Float64Array(length).fill(-1);
     this.communeId = ids();
@@ -74,9 +86,25 @@ export class PreparedRows {
     this.mother = new TextColumn(length);
   }
 
+  /** Row i's ID without spaces, upper-case, as its key stands for it; null without one. */
+  idText(i: number): string | null {
+    const key = this.idKey[i] ?? -1;
+    if (key < 0) return null;
+    if (key >= ID_TEXT_KEYS) return this.idTexts.value(key - ID_TEXT_KEYS);
+    const length = key % 16;
+    return String((key - length) / 16).padStart(length, '0');
+  }
+
+  /** The length of row i's ID text (0 without one). */
+  idLength(i: number): number {
+    const key = this.idKey[i] ?? -1;
+    if (key < 0) return 0;
+    return key >= ID_TEXT_KEYS ? (this.idTexts.value(key - ID_TEXT_KEYS) ?? '').length : key % 16;
+  }
+
   /** The row's valid CMND/CCCD digits, or null when its ID is absent or not trusted. */
   idTrusted(i: number): string | null {
-    return this.trustedKind[i] === 0 ? null : (this.idText[i] ?? null);
+    return this.trustedKind[i] === 0 ? null : this.idText(i);
   }
 
   /** The id of the first half of row i's untrusted ID (cache.idHeads); −1 when it has none. */
@@ -91,7 +119,7 @@ export class PreparedRows {
 
   /** The row's ID text when it is not a trusted one. */
   idLoose(i: number): string | null {
-    return this.trustedKind[i] === 0 ? (this.idText[i] ?? null) : null;
+    return this.trustedKind[i] === 0 ? this.idText(i) : null;
   }
 }
 

@@ -237,19 +237,22 @@ export class Scorer {
 
     // ID
     const idF = F.id;
-    const aTrusted = A.idTrusted(ia);
-    const bTrusted = B.idTrusted(jb);
-    if (aTrusted !== null && bTrusted !== null) {
-      if (A.trustedKind[ia] !== B.trustedKind[jb]) this.set(idF, LEVEL.incomparable, 0);
-      else if (aTrusted === bTrusted) this.set(idF, LEVEL.exact, this.tfWeight(idF, n.id(aList, ia, bList, jb), this.s[idF]?.exact.u ?? 1e-5));
+    // Equal texts have equal keys (see PreparedRows.idKey): the texts are read only to compare different IDs.
+    const aKind = A.trustedKind[ia] ?? 0;
+    const bKind = B.trustedKind[jb] ?? 0;
+    const aKey = A.idKey[ia] ?? -1;
+    const bKey = B.idKey[jb] ?? -1;
+    if (aKind !== 0 && bKind !== 0) {
+      if (aKind !== bKind) this.set(idF, LEVEL.incomparable, 0);
+      else if (aKey === bKey) this.set(idF, LEVEL.exact, this.tfWeight(idF, n.id(aList, ia, bList, jb), this.s[idF]?.exact.u ?? 1e-5));
       else this.setStatic(idF, LEVEL.conflict);
-    } else {
-      const ia2 = A.idText[ia] ?? null;
-      const ib2 = B.idText[jb] ?? null;
-      if (ia2 === null || ib2 === null) this.set(idF, ia2 === null && ib2 === null ? LEVEL.none : LEVEL.missing, 0);
-      else if (ia2 === ib2) this.set(idF, LEVEL.exact, this.tfWeight(idF, n.id(aList, ia, bList, jb), this.s[idF]?.exact.u ?? 1e-5));
-      else if (withinOneEdit(ia2, ib2)) this.setStatic(idF, LEVEL.close);
-      else if ((aTrusted !== null || bTrusted !== null) && ia2.length !== ib2.length) this.set(idF, LEVEL.incomparable, 0);
+    } else if (aKey < 0 || bKey < 0) this.set(idF, aKey < 0 && bKey < 0 ? LEVEL.none : LEVEL.missing, 0);
+    else if (aKey === bKey) this.set(idF, LEVEL.exact, this.tfWeight(idF, n.id(aList, ia, bList, jb), this.s[idF]?.exact.u ?? 1e-5));
+    else {
+      const aText = A.idText(ia) ?? '';
+      const bText = B.idText(jb) ?? '';
+      if (withinOneEdit(aText, bText)) this.setStatic(idF, LEVEL.close);
+      else if ((aKind !== 0 || bKind !== 0) && aText.length !== bText.length) this.set(idF, LEVEL.incomparable, 0);
       else this.setStatic(idF, LEVEL.differ);
     }
 

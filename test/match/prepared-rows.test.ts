@@ -44,6 +44,8 @@ describe('prepareRows', () => {
     expect(rows.idTrusted(2)).toBeNull(); // flagged invalid
     expect(rows.idLoose(2)).toBe('036080001234');
     expect(rows.idKey[2]).toBe(rows.idKey[0]);
+    // Read back from their keys: digits with their leading zeros, other texts by their number.
+    expect([rows.idText(1), rows.idLength(1), rows.idLength(0)]).toEqual(['3608OO12', 8, 12]);
     expect(cache.idHeads.value(rows.idHeadOf(2))).toBe('036080');
     expect(cache.idTails.value(rows.idTailOf(1))).toBe('OO12');
   });
