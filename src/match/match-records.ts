@@ -59,77 +59,44 @@ function display(r: MatchInput, year: number, field: string): string | null {
   }
 }
 
-/** The thirteen fields' levels (each below 8) as one number: level k × 8^k (39 bits, exact in a double). */
-function packLevels(levels: Uint8Array): number {
-  let packed = 0;
-  for (let k = levels.length - 1; k >= 0; k--) packed = packed * 8 + (levels[k] ?? 0);
-  return packed;
-}
-
-if (FIELD_IDS.length * 3 > 52) throw new Error('too many match fields to pack their levels into one number');
-
-function levelOf(packed: number, field: number): number {
-  return Math.floor(packed / 8 ** field) % 8;
-}
-
-const FIELDS = FIELD_IDS.length;
-/** Pairs per chunk of the evidence store: small enough that a run keeping few pairs wastes little. */
-const CHUNK = 4096;
-
 /**
- * What the kept pairs of one run need to explain themselves later, in typed-array chunks (a pair's slot
- * holds its packed levels, the two birth years and the thirteen field weights): kept as objects and arrays,
- * a million-pair link held some 500 bytes a pair for explanations that only a few findings ever show.
+ * What the kept pairs of one run need to explain themselves later: the run's scorer, which scores a pair
+ * again when its comparisons are read. Most pairs are never explained (only those behind a finding are);
+ * their levels and weights kept per pair (120 bytes each) were tens of MB of a million-payout audit.
  */
 class RunEvidence {
-  readonly levels: Float64Array[] = [];
-  readonly years: Int32Array[] = [];
-  readonly weights: Float64Array[] = [];
-  size = 0;
-
   constructor(
     readonly left: readonly MatchInput[],
     readonly right: readonly MatchInput[],
     readonly prior: number,
     readonly matchThreshold: number,
     readonly possibleThreshold: number,
+    private readonly recs: RunRows,
+    private readonly scorer: Scorer,
   ) {}
 
-  add(levels: Uint8Array, weights: Float64Array, leftYear: number, rightYear: number): number {
-    const slot = this.size++;
-    const c = Math.floor(slot / CHUNK);
-    const at = slot % CHUNK;
-    if (at === 0) {
-      this.levels.push(new Float64Array(CHUNK));
-      this.years.push(new Int32Array(CHUNK * 2));
-      this.weights.push(new Float64Array(CHUNK * FIELDS));
-    }
-    (this.levels[c] as Float64Array)[at] = packLevels(levels);
-    const years = this.years[c] as Int32Array;
-    years[at * 2] = leftYear;
-    years[at * 2 + 1] = rightYear;
-    (this.weights[c] as Float64Array).set(weights.subarray(0, FIELDS), at * FIELDS);
-    return slot;
-  }
-
-  comparisons(a: number, b: number, slot: number): FieldComparison[] {
-    const c = Math.floor(slot / CHUNK);
-    const at = slot % CHUNK;
-    const packed = this.levels[c]?.[at] ?? 0;
+  /** The field-by-field comparisons of left row `a` and right row `b` (list rows). */
+  comparisons(a: number, b: number): FieldComparison[] {
     const left = this.left[a];
     const right = this.right[b];
     const out: FieldComparison[] = [];
     if (left === undefined || right === undefined) return out;
+    const i = a;
+    const j = this.recs.right === null ? b : b + this.recs.leftCount;
+    this.scorer.score(i, j);
+    const { levels, weights } = this.scorer;
+    const leftYear = this.recs.rowsOf(i).year[this.recs.indexOf(i)] ?? 0;
+    const rightYear = this.recs.rowsOf(j).year[this.recs.indexOf(j)] ?? 0;
     FIELD_IDS.forEach((field, k) => {
-      const level = levelOf(packed, k);
+      const level = levels[k] ?? LEVEL.none;
       if (level === LEVEL.none) return;
       out.push({
         field,
         label: FIELD_LABELS[field],
-        a: display(left, this.years[c]?.[at * 2] ?? 0, field),
-        b: display(right, this.years[c]?.[at * 2 + 1] ?? 0, field),
+        a: display(left, leftYear, field),
+        b: display(right, rightYear, field),
         level: LEVEL_NAMES[level] ?? 'missing',
-        weight: this.weights[c]?.[at * FIELDS + k] ?? 0,
+        weight: weights[k] ?? 0,
       });
     });
     return out;
@@ -137,8 +104,8 @@ class RunEvidence {
 }
 
 /**
- * A kept pair whose field-by-field comparisons are built when first read from its run's evidence. Most
- * pairs are never explained (only those behind a finding are).
+ * A kept pair whose field-by-field comparisons are built when first read, by scoring it again (see
+ * RunEvidence). Most pairs are never explained (only those behind a finding are).
  */
 class KeptPair implements MatchPair {
   readonly a: number;
@@ -147,17 +114,15 @@ class KeptPair implements MatchPair {
   readonly decision: 'match' | 'possible';
   readonly byId: boolean;
   readonly #run: RunEvidence;
-  readonly #slot: number;
   #comparisons: FieldComparison[] | null = null;
 
-  constructor(a: number, b: number, weight: number, decision: 'match' | 'possible', byId: boolean, run: RunEvidence, slot: number) {
+  constructor(a: number, b: number, weight: number, decision: 'match' | 'possible', byId: boolean, run: RunEvidence) {
     this.a = a;
     this.b = b;
     this.weight = weight;
     this.decision = decision;
     this.byId = byId;
     this.#run = run;
-    this.#slot = slot;
   }
 
   get probability(): number {
@@ -177,7 +142,7 @@ class KeptPair implements MatchPair {
   }
 
   get comparisons(): readonly FieldComparison[] {
-    this.#comparisons ??= this.#run.comparisons(this.a, this.b, this.#slot);
+    this.#comparisons ??= this.#run.comparisons(this.a, this.b);
     return this.#comparisons;
   }
 }
@@ -208,9 +173,9 @@ function run(
   const prior =
     cfg.priorLog2 ?? -Math.log2(Math.max(MIN_UNIVERSE, leftCount === null ? n - 1 : n - leftCount));
   const scorer = new Scorer(recs, counts, cfg, cache);
-  const { levels, weights } = scorer;
+  const { levels } = scorer;
   const out: MatchPair[] = [];
-  const evidence = new RunEvidence(left, right ?? left, prior, cfg.matchThreshold, cfg.possibleThreshold);
+  const evidence = new RunEvidence(left, right ?? left, prior, cfg.matchThreshold, cfg.possibleThreshold, recs, scorer);
   const F = FIELD_INDEX;
   /** The pair of records i and j if it is kept (a pair by ID always is), with its evidence. */
   const kept = (i: number, j: number): KeptPair | null => {
@@ -229,10 +194,9 @@ function run(
     ) {
       return null;
     }
-    const slot = evidence.add(levels, weights, rowsI.year[at] ?? 0, rowsJ.year[bt] ?? 0);
     const conflict = levels[F.id] === LEVEL.conflict || levels[F.surname] === LEVEL.conflict;
     const decision = byId || (w >= cfg.matchThreshold && !conflict) ? 'match' : 'possible';
-    return new KeptPair(i, leftCount === null ? j : j - leftCount, w, decision, byId, evidence, slot);
+    return new KeptPair(i, leftCount === null ? j : j - leftCount, w, decision, byId, evidence);
   };
   const keep = (i: number, j: number): void => {
     if (dropIdConflicts && idsConflict(recs, i, j)) return;
@@ -332,7 +296,7 @@ function idsConflict(recs: RunRows, i: number, j: number): boolean {
   const a = recs.indexOf(i);
   const b = recs.indexOf(j);
   const kind = A.trustedKind[a] ?? 0;
-  return kind !== 0 && kind === B.trustedKind[b] && A.idText[a] !== B.idText[b];
+  return kind !== 0 && kind === B.trustedKind[b] && A.idKey[a] !== B.idKey[b];
 }
 
 /**
