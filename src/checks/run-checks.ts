@@ -82,9 +82,16 @@ export function runChecks(
      * can collect then (see collectGarbage), before the statistical checks add to a heap still full of it.
      */
     onMatcherReleased?: () => void;
+    /**
+     * Called once the rows are ready for the checks (see prepareData), before the first check: a process
+     * holding a large audit can collect then, so the matcher does not build on top of the ingest's and the
+     * preparation's garbage (see collectGarbage).
+     */
+    onDataReady?: () => void;
   },
 ): { findings: Finding[]; perCheck: CheckRun[] } {
   const prepared = prepareData(data);
+  options?.onDataReady?.();
   const ctx: CheckContext = { data: prepared, rules, matches: createMatchService(prepared, rules), memo: new Map() };
   const findings: Finding[] = [];
   const perCheck: CheckRun[] = [];
