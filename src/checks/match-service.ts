@@ -182,7 +182,7 @@ function buildClusters(rows: readonly PersonRecord[], pairs: readonly MatchPair[
   // million strings), as a number when the ID is all digits (a Map of a million ID strings was 1.3 s);
   // only an ID seen with another name goes through the ID-and-name key.
   const numericIds = scratch.table('keys', n);
-  const firstOfNumericId: number[] = [];
+  const firstOfNumericId = scratch.int32('step.e', n, -1);
   const firstById = new Map<string, number>();
   const firstByIdName = new Map<string, number>();
   for (let i = 0; i < n; i++) {
@@ -194,8 +194,8 @@ function buildClusters(rows: readonly PersonRecord[], pairs: readonly MatchPair[
     let first: number | undefined;
     if (numeric >= 0) {
       const dense = numericIds.idOf(numeric);
-      first = firstOfNumericId[dense];
-      if (first === undefined) {
+      first = firstOfNumericId[dense] ?? -1;
+      if (first < 0) {
         firstOfNumericId[dense] = i;
         continue;
       }
