@@ -2,13 +2,40 @@ import type { Finding, PersonRecord } from '../domain/index.js';
 import { checkRules, groupName, paymentItems, type PaymentItem } from './helpers.js';
 import { paymentFinding } from './payment-finding.js';
 import { money, nameKeyOf, personLabel, textKey, viDate } from './text.js';
-import type { CheckDefinition } from './types.js';
+import type { CheckContext, CheckDefinition } from './types.js';
 
 const ID = 'NOT_ON_POOR_LIST';
 const CATEGORY = 'wrong_recipient';
 
 function codeKey(code: string | null): string {
   return code === null ? '' : textKey(code).replace(/ /g, '');
+}
+
+/** An open row: of a poor / near-poor group, and its household code not on the register. */
+interface OpenRow {
+  readonly item: PaymentItem;
+  readonly listDate: string;
+  readonly code: string;
+}
+
+/**
+ * Rows of a poor / near-poor group whose household code is not on the register, and how many codes the
+ * register has: only these rows need the matcher, so only they are matched (a tenth of a district's
+ * payouts, not all of them). The register's codes are let go before the matcher runs.
+ */
+function withoutCodeOnRegister(ctx: CheckContext, items: Iterable<PaymentItem>, register: readonly PersonRecord[]): { open: OpenRow[]; registerCodes: number } {
+  const codes = new Set(register.map((p) => codeKey(p.householdCode)).filter((c) => c !== ''));
+  const open: OpenRow[] = [];
+  for (const item of items) {
+    const groupCode = item.filled('groupCode');
+    const group = groupCode === null ? undefined : ctx.rules.groups[groupCode];
+    const listDate = group?.poorListDate?.value;
+    if (listDate === undefined) continue;
+    const code = codeKey(item.filled('householdCode'));
+    if (code !== '' && codes.has(code)) continue;
+    open.push({ item, listDate, code });
+  }
+  return { open, registerCodes: codes.size };
 }
 
 const headKey = (name: string, commune: string | null): string => `${textKey(name)}|${commune ?? ''}`;
@@ -51,20 +78,8 @@ export const notOnPoorList: CheckDefinition = {
     const cfg = checkRules(ctx, ID);
     const register = ctx.data.registers['poor-2019'] ?? [];
     if (!cfg?.enabled || register.length === 0) return [];
-    const codes = new Set(register.map((p) => codeKey(p.householdCode)).filter((c) => c !== ''));
     const { role, items } = paymentItems(ctx);
-    // Rows of a poor / near-poor group whose household code is not on the register: only these need the
-    // matcher, so only they are matched (a tenth of a district's payouts, not all of them).
-    const open: { item: PaymentItem; listDate: string; code: string }[] = [];
-    for (const item of items) {
-      const groupCode = item.filled('groupCode');
-      const group = groupCode === null ? undefined : ctx.rules.groups[groupCode];
-      const listDate = group?.poorListDate?.value;
-      if (listDate === undefined) continue;
-      const code = codeKey(item.filled('householdCode'));
-      if (code !== '' && codes.has(code)) continue;
-      open.push({ item, listDate, code });
-    }
+    const { open, registerCodes } = withoutCodeOnRegister(ctx, items, register);
     const best = open.length === 0 ? [] : ctx.matches.bestMatchesOf(role, 'poor-2019', open.map((o) => o.item.index));
     const unfound = open.filter((o) => best.at(o.item.index) == null);
     const heads = headsOnRegister(register, unfound.map((o) => o.item.view));
@@ -72,7 +87,7 @@ export const notOnPoorList: CheckDefinition = {
     for (const { item, listDate, code } of unfound) {
       const r = item.view;
       if (r.householdHead && heads.has(headKey(r.householdHead, r.communeCode))) continue;
-      const by = code !== '' && codes.size > 0 ? `mã hộ "${r.householdCode ?? ''}" không có trong danh sách, và ` : '';
+      const by = code !== '' && registerCodes > 0 ? `mã hộ "${r.householdCode ?? ''}" không có trong danh sách, và ` : '';
       findings.push(
         paymentFinding({
           rule: ID,
@@ -84,7 +99,7 @@ export const notOnPoorList: CheckDefinition = {
             `${personLabel(r)} được chi ${money(r.amount)} theo nhóm ${groupName(ctx, r)} nhưng ${by}không tìm thấy hộ ` +
             `(theo mã hộ, thành viên hay chủ hộ${r.householdHead ? ` "${r.householdHead}"` : ''}) trong danh sách hộ nghèo, hộ cận nghèo đến ngày ${viDate(listDate)} ` +
             `(đã đối chiếu ${register.length} dòng).`,
-          evidence: { householdCode: r.householdCode, householdHead: r.householdHead, registerRows: register.length, registerCodes: codes.size, listDate, amount: r.amount },
+          evidence: { householdCode: r.householdCode, householdHead: r.householdHead, registerRows: register.length, registerCodes, listDate, amount: r.amount },
         }),
       );
     }
