@@ -29,11 +29,10 @@ export function heapGrowingPercent(): number | undefined {
 }
 
 /**
- * Heap growth while the checks run over an audit, and while the CLI's audit ingests the records it keeps for
- * them: those stay live, and each full collection marks them all again (at 50 %, some six collections over a
- * million-payout audit's 1.2 GB of records; at 100 %, some four). Its ingest took 41.2 and 41.9 s at 50 %
- * against 38.5 and 37.0 s at 100 % in alternating runs, 37.4–41.9 against 38.1–42.0 s in five more (this
- * machine's drift), same peak. The checks keep their records live (some 3 GB for a million
+ * Heap growth while the checks run over an audit. (The CLI's audit ingested the records it keeps for them
+ * at this growth too until session 17: 41.2 and 41.9 s at 50 % against 38.5 and 37.0 s at 100 % then, but once
+ * the records were columns the end of that ingest became the memory peak, 1,000–1,040 MB, and at 50 % it
+ * stays near 970 MB.) The checks keep their records live (some 3 GB for a million
  * payouts and a million approved rows) while they build and drop millions of short-lived objects; at 50 %
  * each full collection came after about half the live data in new objects and marked all of it again. In
  * alternating runs on a million payouts the checks took 65.1 and 66.5 s at 100 %, 67.3 and 70.1 s at 50 %

@@ -6,7 +6,7 @@ import { auditFiles } from '../../src/pipeline/audit-files.js';
 const samples = path.resolve('samples');
 
 describe('auditFiles and the heap', () => {
-  it('ingests the records it keeps for the checks with the checks’ heap growth, and restores the limit after', async () => {
+  it('ingests with the usual heap growth (at the checks’ 100 %, the end of a large ingest was the memory peak), and leaves the limit as it was', async () => {
     limitHeapGrowth();
     const seen: (number | undefined)[] = [];
     await auditFiles({
@@ -17,7 +17,8 @@ describe('auditFiles and the heap', () => {
       packageId: 'nq42-2020',
       onFile: () => seen.push(heapGrowingPercent()),
     });
-    expect(seen).toEqual([CHECKS_HEAP_GROWING_PERCENT, CHECKS_HEAP_GROWING_PERCENT]);
+    expect(seen).toEqual([HEAP_GROWING_PERCENT, HEAP_GROWING_PERCENT]);
+    expect(HEAP_GROWING_PERCENT).toBeLessThan(CHECKS_HEAP_GROWING_PERCENT);
     expect(heapGrowingPercent()).toBe(HEAP_GROWING_PERCENT);
   });
 });
