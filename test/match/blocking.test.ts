@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { forEachCandidate, linkedRows, listColumns } from '../../src/match/blocking.js';
+import { BLOCKING_RULES, forEachCandidate, linkedRows, listColumns } from '../../src/match/blocking.js';
+import { KeyTable } from '../../src/match/key-table.js';
 import { defaultNameFrequencies } from '../../src/match/name-frequencies.js';
 import { newPrepareCache, prepareRows, RunRows } from '../../src/match/prepare.js';
 import type { MatchInput } from '../../src/match/prepare.js';
@@ -116,5 +117,41 @@ describe('forEachCandidate', () => {
     const alone: string[] = [];
     forEachCandidate(new RunRows(leftRows, null, cache), { maxBlockSize: 40, window: 5 }, (i, j) => alone.push(`${i}:${j}`));
     expect(alone).toEqual(pairs(null, []));
+  });
+
+  it('visits exactly the pairs that share a key of some rule, in lists with far more blocks than a byte can tell apart', () => {
+    // Many given names, years and villages: hundreds of blocks per rule, so the byte kept per record and rule
+    // for its block repeats across blocks, and only the keys computed again tell covered pairs from others.
+    const given = ['Hùng', 'Lan', 'Mai', 'Tâm', 'Khuê', 'Sơn', 'Hải', 'Yến', 'Tuấn', 'Hoa', 'Nam', 'Dung', 'Bình', 'Cúc', 'Đào', 'Giang'];
+    const middle = ['Văn', 'Thị', 'Minh', 'Đức', 'Ngọc'];
+    const inputs = Array.from({ length: 700 }, (_, i) => {
+      const k = (i * 7919 + 104729) % 9973;
+      return person({
+        fullName: `${['Nguyễn', 'Trần', 'Lê'][k % 3] ?? ''} ${middle[(k >> 2) % 5] ?? ''} ${given[(k >> 4) % 16] ?? ''}`,
+        birthYear: 1940 + (k % 40),
+        ...(k % 4 === 0 ? { birthDate: `${1940 + (k % 40)}-0${1 + (k % 9)}-1${k % 10}` } : {}),
+        village: `Thôn ${k % 9}`,
+        ...(k % 5 === 0 ? { idNumber: `0360${String(k % 100).padStart(2, '0')}00${String(k % 211).padStart(4, '0')}`, idKind: 'CCCD' as const } : {}),
+      });
+    });
+    const recs = runRows(inputs, null);
+    const cols = listColumns(recs.left);
+    const keys = BLOCKING_RULES.map(([, keyFn]) => {
+      const intern = new KeyTable();
+      return inputs.map((_, i) => keyFn(cols, i, (v) => intern.idOf(v)));
+    });
+    expect(Math.max(...keys.map((k) => new Set(k.filter((x) => x >= 0)).size))).toBeGreaterThan(600);
+    const expected: string[] = [];
+    for (let i = 0; i < inputs.length; i++) {
+      for (let j = i + 1; j < inputs.length; j++) {
+        if (keys.some((k) => (k[i] ?? -1) >= 0 && k[i] === k[j])) expected.push(`${i}:${j}`);
+      }
+    }
+    const seen: string[] = [];
+    // No block over the cap: every pair of a block is visited, once.
+    forEachCandidate(recs, { maxBlockSize: 10_000, window: 5 }, (i, j) => seen.push(`${i}:${j}`));
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(expected.length).toBeGreaterThan(1000);
+    expect(seen.sort()).toEqual(expected.sort());
   });
 });
