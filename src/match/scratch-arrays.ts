@@ -8,7 +8,7 @@ import { KeyTable } from './key-table.js';
  * of its ten or eleven full collections of a 2.3 GB heap (0.2–1.4 s of pause each) were started by them.
  * Arrays are handed out by name, each a view of the longest one asked for under that name so far: a caller
  * must not use two of one name at once, nor keep one past its call. The steps that run one after another
- * (pairing by ID, finding the linked rows, blocking, clustering) share their names: key tables 'keys' and
+ * (counting a list's values, pairing by ID, finding the linked rows, blocking, clustering) share their names: key tables 'keys' and
  * 'compact' (four tables of a million-row list's size were some 100 MB held side by side), and arrays
  * 'step.a' to 'step.e' (some 60 MB under names of their own, 24 MB shared).
  */
