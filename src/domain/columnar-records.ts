@@ -182,6 +182,16 @@ export class ColumnarRecords {
     for (const column of this.columns) column.seal();
   }
 
+  /** The sheet of row `i` (without making its record). */
+  sheetAt(i: number): string {
+    return (this.columns[HEAD.sheet] as RecordColumn).get(i) as string;
+  }
+
+  /** The spreadsheet row number of row `i` (without making its record). */
+  rowAt(i: number): number {
+    return (this.columns[HEAD.row] as RecordColumn).get(i) as number;
+  }
+
   /** The record at row `i`. */
   record(i: number): ColumnarRecord {
     return new ColumnarRecord(this.columns, i);
