@@ -9,125 +9,9 @@ import {
   type PersonRecord,
   type PersonRecordHead,
 } from './record.js';
+import { Column } from './column.js';
 import { DictionaryColumn, TextDictionary } from './text-dictionary.js';
-
-/** Distinct values a coded column holds at most (codes are 16-bit, 0 standing for null). */
-const CODE_LIMIT = 0xffff;
-
-/**
- * One field's values for the rows of a {@link ColumnarRecords}. A coded column keeps each distinct value once
- * and a code per row (a commune's name, a group, a year: a few values over thousands of rows), a byte while
- * it has at most 255 values, 16 bits up to 65,535; a plain
- * column one slot per row (names, IDs). Neither holds anything per row while every value is null (a field
- * the list lacks). A coded column that meets more distinct values than its codes can number turns plain.
- */
-export class Column {
-  private coded: boolean;
-  /** A coded column's codes (0 for null): bytes up to 255 values, then 16 bits; null while all are null. */
-  private codes: Uint8Array | Uint16Array | null = null;
-  private values: unknown[] = [null];
-  private index: Map<unknown, number> | null = null;
-  /** A plain column's values; null while all are null. */
-  private plain: unknown[] | null = null;
-  private length = 0;
-  // The last value coded, and its code: the rows of a sheet mostly repeat the row above (its commune, group).
-  private lastValue: unknown = null;
-  private lastCode = 0;
-
-  constructor(coded: boolean) {
-    this.coded = coded;
-  }
-
-  push(value: unknown): void {
-    if (!this.coded) {
-      if (this.plain !== null) this.plain.push(value);
-      else if (value !== null) {
-        this.plain = new Array<unknown>(this.length).fill(null);
-        this.plain.push(value);
-      }
-      this.length++;
-      return;
-    }
-    let code = 0;
-    if (value === this.lastValue) code = this.lastCode;
-    else if (value !== null) {
-      const index = this.index ?? this.reindex();
-      code = index.get(value) ?? 0;
-      if (code === 0) {
-        if (this.values.length > CODE_LIMIT) {
-          this.toPlain();
-          this.push(value);
-          return;
-        }
-        code = this.values.length;
-        this.values.push(value);
-        index.set(value, code);
-      }
-      this.lastValue = value;
-      this.lastCode = code;
-    }
-    let codes = this.codes;
-    if (codes === null) {
-      if (code === 0) {
-        this.length++;
-        return;
-      }
-      codes = this.codes = code > 0xff ? new Uint16Array(Math.max(256, this.length * 2)) : new Uint8Array(Math.max(256, this.length * 2));
-    } else if (this.length === codes.length || (code > 0xff && codes instanceof Uint8Array)) {
-      // Bytes while the column has at most 255 distinct values (most: a commune, a group, a year), then 16 bits.
-      const size = this.length === codes.length ? Math.max(256, codes.length * 2) : codes.length;
-      const grown = code > 0xff || codes instanceof Uint16Array ? new Uint16Array(size) : new Uint8Array(size);
-      grown.set(codes);
-      codes = this.codes = grown;
-    }
-    codes[this.length++] = code;
-  }
-
-  get(i: number): unknown {
-    if (this.coded) {
-      const codes = this.codes;
-      return codes === null ? null : this.values[codes[i] as number];
-    }
-    const plain = this.plain;
-    return plain === null ? null : plain[i];
-  }
-
-  /** Rows are no longer added for now: the lookup of a coded column and its spare room are let go. */
-  seal(): void {
-    this.index = null;
-    if (this.codes !== null && this.codes.length > this.length) this.codes = this.codes.slice(0, this.length);
-    // An array grown by push keeps up to half its length again in spare room: a copy holds just its values.
-    if (this.plain !== null) this.plain = this.plain.slice();
-  }
-
-  private reindex(): Map<unknown, number> {
-    const index = new Map<unknown, number>();
-    for (let code = 1; code < this.values.length; code++) index.set(this.values[code], code);
-    this.index = index;
-    return index;
-  }
-
-  private toPlain(): void {
-    if (this.codes !== null) {
-      const plain = new Array<unknown>(this.length);
-      for (let i = 0; i < this.length; i++) plain[i] = this.values[this.codes[i] as number];
-      this.plain = plain;
-    }
-    this.coded = false;
-    this.codes = null;
-    this.index = null;
-    this.values = [null];
-    this.lastValue = null;
-    this.lastCode = 0;
-  }
-}
-
-/** What a {@link ColumnarRecords} reads a row's field from. */
-interface RecordColumn {
-  push(value: unknown): void;
-  get(i: number): unknown;
-  seal(): void;
-}
+import { IntColumn, TupleColumns, type RecordColumn } from './tuple-columns.js';
 
 /** How a person field is held: coded ({@link Column}), a slot per row (plain), or through a shared dictionary. */
 export type FieldColumnKind = boolean | TextDictionary;
@@ -137,27 +21,49 @@ const HEAD = { role: 0, file: 1, sheet: 2, row: 3, raw: 4, flags: 5 } as const;
 const FIRST_PERSON_COLUMN = 6;
 
 /**
+ * Person fields (by their index in personFieldValuesInto's order) that change with the sheet rather than the
+ * row: coded together with the list, file and sheet (see TupleColumns) when the table codes them.
+ */
+const SHEET_FIELDS: readonly number[] = [12, 13, 14, 15, 16]; // village, province, district, commune code and name
+
+/**
  * Records of one list in columns (see {@link Column}), read through {@link ColumnarRecord}s. A million rows held
  * as objects took some 470 bytes each: 41 slots of 8 bytes whatever they held, most of them the same few
  * values or null.
  */
 export class ColumnarRecords {
   readonly columns: readonly RecordColumn[];
+  /** The head's role, file and sheet, then the coded SHEET_FIELDS, one code a row (see TupleColumns). */
+  private readonly sheetTuples: TupleColumns;
+  /** The person fields (by index) in sheetTuples, after the head's three. */
+  private readonly tupleFields: readonly number[];
+  /** The other person fields' columns, by field index; null for those in sheetTuples. */
+  private readonly own: readonly (RecordColumn | null)[];
+  private readonly tuple: unknown[];
   private count = 0;
 
   /**
    * `kinds[k]`: whether person field k (in personFieldValuesInto's order) repeats enough to be coded; the
    * others (names, IDs) get a slot per row, or the codes of a text dictionary (which other tables may share).
-   * The head's fields are coded but the row number.
+   * The head's fields are coded; the row number is a whole number a row (see IntColumn).
    */
   constructor(kinds: readonly FieldColumnKind[]) {
+    this.tupleFields = SHEET_FIELDS.filter((k) => kinds[k] === true);
+    this.sheetTuples = new TupleColumns(3 + this.tupleFields.length);
+    this.tuple = new Array<unknown>(this.sheetTuples.width).fill(null);
     const columns: RecordColumn[] = [];
-    for (let c = 0; c < FIRST_PERSON_COLUMN; c++) columns.push(new Column(c !== HEAD.row));
+    for (let m = 0; m < 3; m++) columns.push(this.sheetTuples.member(m)); // role, file, sheet
+    columns.push(new IntColumn(), new Column(true), new Column(true)); // row, raw, flags
+    const own: (RecordColumn | null)[] = [];
     for (let k = 0; k < PERSON_FIELD_COUNT; k++) {
       const kind = kinds[k];
-      columns.push(kind instanceof TextDictionary ? new DictionaryColumn(kind) : new Column(kind === true));
+      const m = this.tupleFields.indexOf(k);
+      const column = m >= 0 ? this.sheetTuples.member(3 + m) : kind instanceof TextDictionary ? new DictionaryColumn(kind) : new Column(kind === true);
+      own.push(m >= 0 ? null : column);
+      columns.push(column);
     }
     this.columns = columns;
+    this.own = own;
   }
 
   get length(): number {
@@ -167,18 +73,22 @@ export class ColumnarRecords {
   /** Adds a row: its head, and its person fields at `values[offset…]` in personFieldValuesInto's order. Returns its index. */
   push(head: PersonRecordHead, values: readonly unknown[], offset: number): number {
     const c = this.columns;
-    (c[HEAD.role] as RecordColumn).push(head.role);
-    (c[HEAD.file] as RecordColumn).push(head.file);
-    (c[HEAD.sheet] as RecordColumn).push(head.sheet);
+    const tuple = this.tuple;
+    tuple[0] = head.role;
+    tuple[1] = head.file;
+    tuple[2] = head.sheet;
+    for (let m = 0; m < this.tupleFields.length; m++) tuple[3 + m] = values[offset + (this.tupleFields[m] as number)] ?? null;
+    this.sheetTuples.push(tuple);
     (c[HEAD.row] as RecordColumn).push(head.row);
     (c[HEAD.raw] as RecordColumn).push(head.raw);
     (c[HEAD.flags] as RecordColumn).push(head.flags);
-    for (let k = 0; k < PERSON_FIELD_COUNT; k++) (c[FIRST_PERSON_COLUMN + k] as RecordColumn).push(values[offset + k] ?? null);
+    for (let k = 0; k < PERSON_FIELD_COUNT; k++) this.own[k]?.push(values[offset + k] ?? null);
     return this.count++;
   }
 
   /** Done adding rows (more may still come): lets go of what only adding needs. */
   seal(): void {
+    this.sheetTuples.seal();
     for (const column of this.columns) column.seal();
   }
 
