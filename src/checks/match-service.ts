@@ -40,6 +40,11 @@ export interface MatchService {
   clusters(side: 'payouts' | 'beneficiaries'): PersonClusters;
   /** Forgets every remembered result and prepared row (to free memory); asked again, they are rebuilt. */
   release(): void;
+  /**
+   * Whether the service let go of a large part of its memory since last asked (a list prepared for one
+   * check only): a process holding a large audit may collect then rather than build the next check on it.
+   */
+  takeLetGo(): boolean;
 }
 
 /**
@@ -70,6 +75,7 @@ export function createMatchService(data: AuditData, rules: PackageRules): MatchS
   // One preparation cache for every matcher run of the audit: the same payouts are matched against the
   // approved list and each register, and parsing their names again each time was a third of the checks.
   let cache = newPrepareCache();
+  let letGo = false;
 
   const records = (side: MatchSide): readonly PersonRecord[] => {
     if (side === 'payouts') return data.payouts;
@@ -133,7 +139,13 @@ export function createMatchService(data: AuditData, rules: PackageRules): MatchS
       if (memo !== undefined) return memo;
       const active = new Uint8Array(records(left).length);
       for (const i of rows) active[i] = 1;
-      return bestOf(left, right, active);
+      // Not remembered, and neither is the preparation of a list first prepared for it (the poor households'
+      // register: some 30 MB of prepared rows for a million-payout district, held until the matcher's last check).
+      const rightInput = inputOf(right);
+      const prepared = cache.lists.has(rightInput);
+      const best = bestOf(left, right, active);
+      if (!prepared) letGo = cache.lists.delete(rightInput) || letGo;
+      return best;
     },
     release() {
       inputs.clear();
@@ -142,6 +154,11 @@ export function createMatchService(data: AuditData, rules: PackageRules): MatchS
       clusterMemo.clear();
       cache = newPrepareCache();
       releaseScratchArrays();
+    },
+    takeLetGo() {
+      const was = letGo;
+      letGo = false;
+      return was;
     },
     clusters(side) {
       let clusters = clusterMemo.get(side);

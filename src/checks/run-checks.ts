@@ -88,6 +88,13 @@ export function runChecks(
      * preparation's garbage (see collectGarbage).
      */
     onDataReady?: () => void;
+    /**
+     * Called after a check once the matcher let go of memory it held for that check alone (see
+     * MatchService.takeLetGo): a process holding a large audit can collect then, before the next check
+     * builds on top of it (the poor households' register, some 45 MB of arrays for a million payouts, was
+     * still held when the next check's blocking made the audit's memory peak).
+     */
+    onMatcherLetGo?: () => void;
   },
 ): { findings: Finding[]; perCheck: CheckRun[] } {
   const prepared = prepareData(data);
@@ -112,6 +119,7 @@ export function runChecks(
     try {
       const found = mergeSameId(check.run(ctx));
       findings.push(...found);
+      if (ctx.matches.takeLetGo()) options?.onMatcherLetGo?.();
       const own = check.note?.(ctx);
       perCheck.push({ id: check.id, ms: Math.round(performance.now() - started), count: found.length, ...noteFor(check.id, ctx), ...(own ? { note: own } : {}) });
     } catch (err) {

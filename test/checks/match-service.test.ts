@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMatchService } from '../../src/checks/match-service.js';
 import type { AuditData } from '../../src/checks/index.js';
-import { beneficiary, payout, RULES } from './factories.js';
+import { beneficiary, payout, registerRow, RULES } from './factories.js';
 
 function district(): AuditData {
   return {
@@ -41,6 +41,24 @@ describe('match service', () => {
     expect(some.at(0)).toBeNull();
     expect(summary([some.at(1)])).toEqual(summary([all.at(1)]));
     expect(some.at(1)).not.toBeNull();
+  });
+
+  it('lets go of a list first prepared for bestMatchesOf, says so once, and gives the same answer when asked again', () => {
+    const data = district();
+    data.registers = { 'poor-2019': [registerRow('poor-2019', { fullName: 'Trần Thị Khuê', birthYear: 1950, householdCode: 'HN-01' })] };
+    const service = createMatchService(data, RULES);
+    service.bestMatches('payouts', 'beneficiaries');
+    expect(service.takeLetGo()).toBe(false); // remembered: nothing let go
+    const first = summary(service.bestMatchesOf('payouts', 'poor-2019', [0, 1]));
+    expect(first[0]).toMatch(/^0-0 /);
+    expect(service.takeLetGo()).toBe(true);
+    expect(service.takeLetGo()).toBe(false);
+    expect(summary(service.bestMatchesOf('payouts', 'poor-2019', [0, 1]))).toEqual(first);
+    // A list prepared before (the approved list, for bestMatches) is kept: nothing to let go.
+    service.bestMatchesOf('payouts', 'beneficiaries', [1]);
+    service.takeLetGo();
+    service.bestMatchesOf('beneficiaries', 'payouts', [0]);
+    expect(service.takeLetGo()).toBe(false);
   });
 
   it('joins rows of one valid ID and one name, and keeps a row of that ID under another name apart', () => {

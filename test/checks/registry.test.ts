@@ -123,6 +123,23 @@ describe('runChecks and the matcher', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it('tells the caller once after the check whose register the matcher let go (the poor households), and never without it', () => {
+    const base = audit(0);
+    const data: AuditData = {
+      ...base,
+      payouts: [...base.payouts, payout({ fullName: 'Giàu Văn Có', birthYear: 1970, groupCode: 'HN', amount: 3_000_000, members: 4, householdCode: 'HN-99' })],
+      registers: { ...base.registers, 'poor-2019': [registerRow('poor-2019', { fullName: 'Lò Văn Sáng', birthYear: 1970, householdCode: 'HN-07' })] },
+    };
+    const letGo = (only: string[]): number => {
+      let calls = 0;
+      const { perCheck } = runChecks(data, RULES, { only, onMatcherLetGo: () => calls++ });
+      expect(perCheck.every((c) => c.note === undefined)).toBe(true); // every check ran
+      return calls;
+    };
+    expect(letGo(['NOT_IN_APPROVED_LIST', 'DECEASED', 'NOT_ON_POOR_LIST', 'DUPLICATE_PAYMENT'])).toBe(1);
+    expect(letGo(['NOT_IN_APPROVED_LIST', 'DECEASED', 'DUPLICATE_PAYMENT'])).toBe(0);
+  });
+
   it('lets go of the arrays the blocking reuses when the run ends, also when its last check used the matcher', () => {
     for (const only of [['DUPLICATE_BENEFICIARY'], ['NOT_IN_APPROVED_LIST']]) {
       const during = scratchArrays();
