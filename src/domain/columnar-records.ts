@@ -25,6 +25,8 @@ const FIRST_PERSON_COLUMN = 6;
  * row: coded together with the list, file and sheet (see TupleColumns) when the table codes them.
  */
 const SHEET_FIELDS: readonly number[] = [12, 13, 14, 15, 16]; // village, province, district, commune code and name
+const FULL_NAME_FIELD = 0;
+const NAME_KEY_FIELD = 1;
 
 /**
  * Records of one list in columns (see {@link Column}), read through {@link ColumnarRecord}s. A million rows held
@@ -58,7 +60,9 @@ export class ColumnarRecords {
     for (let k = 0; k < PERSON_FIELD_COUNT; k++) {
       const kind = kinds[k];
       const m = this.tupleFields.indexOf(k);
-      const column = m >= 0 ? this.sheetTuples.member(3 + m) : kind instanceof TextDictionary ? new DictionaryColumn(kind) : new Column(kind === true);
+      // A name's key mostly comes with the name: looked up after the name's code (see TextDictionary.codeAfter).
+      const leader = k === NAME_KEY_FIELD && columns[FIRST_PERSON_COLUMN + FULL_NAME_FIELD] instanceof DictionaryColumn ? (columns[FIRST_PERSON_COLUMN + FULL_NAME_FIELD] as DictionaryColumn) : null;
+      const column = m >= 0 ? this.sheetTuples.member(3 + m) : kind instanceof TextDictionary ? new DictionaryColumn(kind, leader) : new Column(kind === true);
       own.push(m >= 0 ? null : column);
       columns.push(column);
     }

@@ -101,6 +101,36 @@ describe('DictionaryColumn', () => {
     expect([dictionary.code('a'), dictionary.code('b'), dictionary.code('c')]).toStrictEqual([1, 2, 3]);
   });
 
+  it('reads back a column led by another (a name key after the name), whatever texts come with which, nulls between', () => {
+    const names = new TextDictionary();
+    const keys = new TextDictionary();
+    const name = new DictionaryColumn(names);
+    const key = new DictionaryColumn(keys, name);
+    const rows: [unknown, unknown][] = [
+      ['Nguyễn Văn An', 'nguyen van an'],
+      ['Nguyễn Văn An', 'nguyen van an'],
+      ['Nguyễn Văn An', null],
+      ['Nguyễn Văn An', 'nguyen van an'], // the same text again after a null
+      ['Nguyễn Văn An', 'nguyen van an 2'], // the same name with another key
+      ['Nguyễn Văn An', 'nguyen van an'],
+      [null, 'nguyen van an'],
+      [null, 'le thi binh'],
+      ['Lê Thị Bình', 'le thi binh'],
+      ['Nguyễn Văn An', 'le thi binh'],
+      ['Nguyễn Văn An', 7],
+      ['Lê Thị Bình', 'le thi binh'],
+    ];
+    for (const [n, k] of rows) {
+      name.push(n);
+      key.push(k);
+    }
+    name.seal();
+    key.seal();
+    expect(rows.map((_, i) => [name.get(i), key.get(i)])).toStrictEqual(rows);
+    // Each distinct key numbered once.
+    expect([keys.code('nguyen van an'), keys.code('nguyen van an 2'), keys.code('le thi binh')]).toStrictEqual([1, 2, 3]);
+  });
+
   it('holds no array while every row is null, and the earlier nulls once a text comes', () => {
     const column = new DictionaryColumn(new TextDictionary());
     for (let i = 0; i < 1000; i++) column.push(null);
