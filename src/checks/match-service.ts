@@ -1,5 +1,5 @@
 import { toPlainRecord, type PersonRecord, type RegisterKind } from '../domain/index.js';
-import { BestMatches, DEFAULT_MATCH_CONFIG, numericIdKey, bestMatches, dedupe, newPrepareCache, releaseScratchArrays, scratchArrays, type MatchConfig, type BestPairs, type MatchInput, type MatchPair } from '../match/index.js';
+import { BestMatches, DEFAULT_MATCH_CONFIG, forgetPreparationLookups, numericIdKey, bestMatches, dedupe, newPrepareCache, releaseScratchArrays, scratchArrays, type MatchConfig, type BestPairs, type MatchInput, type MatchPair } from '../match/index.js';
 import type { PackageRules } from '../rules/index.js';
 import { hasProxy, hasTrustedId } from './person-key.js';
 import { notSamePersonReason } from './same-person.js';
@@ -140,11 +140,15 @@ export function createMatchService(data: AuditData, rules: PackageRules): MatchS
       const active = new Uint8Array(records(left).length);
       for (const i of rows) active[i] = 1;
       // Not remembered, and neither is the preparation of a list first prepared for it (the poor households'
-      // register: some 30 MB of prepared rows for a million-payout district, held until the matcher's last check).
+      // register: some 30 MB of prepared rows for a million-payout district, held until the matcher's last check),
+      // nor what spares later preparations work: lists come first to the checks that match them whole.
       const rightInput = inputOf(right);
       const prepared = cache.lists.has(rightInput);
       const best = bestOf(left, right, active);
-      if (!prepared) letGo = cache.lists.delete(rightInput) || letGo;
+      if (!prepared && cache.lists.delete(rightInput)) {
+        forgetPreparationLookups(cache);
+        letGo = true;
+      }
       return best;
     },
     release() {

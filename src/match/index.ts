@@ -6,7 +6,7 @@ export type { MatchInput } from './prepare.js';
 export { bestMatches, dedupe, link } from './match-records.js';
 export { BestMatches, type BestPairs } from './best-matches.js';
 export { newPrepareCache, type PrepareCache } from './prepare.js';
-export { Interner } from './prepare-cache.js';
+export { forgetPreparationLookups, Interner } from './prepare-cache.js';
 export { explainMatch, formatWeight } from './explain-match.js';
 export { clusterPairs } from './cluster-pairs.js';
 export { asciiKey, toneForm } from './text.js';

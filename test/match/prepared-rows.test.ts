@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultNameFrequencies } from '../../src/match/name-frequencies.js';
 import { newPrepareCache, prepareRows, RunRows } from '../../src/match/prepare.js';
 import { TextColumn, trustedKindOf } from '../../src/match/prepared-rows.js';
+import { forgetPreparationLookups } from '../../src/match/prepare-cache.js';
 import { joinedText, sameJoined, type NameParts } from '../../src/match/parse-name.js';
 import { person } from './person.js';
 
@@ -98,5 +99,29 @@ describe('names without their spaces', () => {
     expect(none.joinedId).toBe(-1);
     expect(joinedText(none)).toBeNull();
     expect(sameJoined(none, none)).toBe(false);
+  });
+});
+
+describe('forgetPreparationLookups', () => {
+  it('prepares a list after the lookups are forgotten as it would have without forgetting', () => {
+    const first = [
+      person({ fullName: 'Nguyễn Văn An', gender: 'M', birthYear: 1980, village: 'Thôn Đông', householdHead: 'Nguyễn Văn Ba' }),
+      person({ fullName: 'Trần Thị Khuê', gender: 'F', birthYear: 1950, village: 'Thôn 3' }),
+    ];
+    const second = [
+      person({ fullName: 'Nguyễn Văn An', gender: 'M', birthYear: 1981, village: 'Thôn Đông', householdHead: 'Nguyễn Văn Ba' }),
+      person({ fullName: 'Lò Văn Sáng', gender: 'M', birthYear: 1970, village: 'Bản Mường' }),
+      person({ fullName: 'Trần Thị Khuê', gender: 'F', birthYear: 1950, village: 'Thôn 3' }),
+    ];
+    const names = defaultNameFrequencies();
+    const view = (rows: ReturnType<typeof prepareRows>) =>
+      Array.from({ length: rows.length }, (_, i) => ({ ...(rows.name[i] as NameParts), village: rows.villageId[i], head: rows.head.get(i), year: rows.year[i] }));
+    const kept = newPrepareCache();
+    prepareRows(first, 'trusted', names, kept);
+    const forgotten = newPrepareCache();
+    prepareRows(first, 'trusted', names, forgotten);
+    forgetPreparationLookups(forgotten);
+    expect(forgotten.names.every((byName) => byName.size === 0)).toBe(true);
+    expect(view(prepareRows(second, 'trusted', names, forgotten))).toEqual(view(prepareRows(second, 'trusted', names, kept)));
   });
 });
