@@ -37,7 +37,7 @@ export class IntColumn implements RecordColumn {
       return;
     }
     if (this.length === this.values.length) {
-      const grown = new Int32Array(this.values.length * 2);
+      const grown = new Int32Array(Math.max(256, this.values.length * 2));
       grown.set(this.values);
       this.values = grown;
     }
@@ -104,7 +104,7 @@ export class TupleColumns {
     }
     let codes = this.codes;
     if (this.length === codes.length || (code > 0xff && codes instanceof Uint8Array)) {
-      const size = this.length === codes.length ? codes.length * 2 : codes.length;
+      const size = this.length === codes.length ? Math.max(256, codes.length * 2) : codes.length;
       const grown = code > 0xff || codes instanceof Uint16Array ? new Uint16Array(size) : new Uint8Array(size);
       grown.set(codes);
       codes = this.codes = grown;

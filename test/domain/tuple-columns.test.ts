@@ -19,6 +19,21 @@ describe('IntColumn', () => {
   });
 });
 
+describe('a column sealed while empty', () => {
+  it('takes rows afterwards (its spare room was let go to nothing)', () => {
+    const ints = new IntColumn();
+    ints.seal();
+    ints.push(7);
+    ints.push(8);
+    expect([ints.get(0), ints.get(1)]).toStrictEqual([7, 8]);
+    const tuples = new TupleColumns(2);
+    tuples.seal();
+    tuples.push(['a.xlsx', 'Thôn 1']);
+    tuples.push(['a.xlsx', 'Thôn 2']);
+    expect([tuples.get(0, 1), tuples.get(1, 1), tuples.get(1, 0)]).toStrictEqual(['Thôn 1', 'Thôn 2', 'a.xlsx']);
+  });
+});
+
 describe('TupleColumns', () => {
   /** Every row's fields, read back one by one. */
   const readBack = (tuples: TupleColumns, rows: number): unknown[][] =>
