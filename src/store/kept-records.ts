@@ -99,10 +99,11 @@ export class UploadKeeper {
    * row, then arrival: the table's rows in that order, for rows that did not arrive in it.
    */
   private storedOrder(): Int32Array {
-    const records = Array.from({ length: this.table.length }, (_, i) => this.table.record(i));
-    const index = new Map<PersonRecord, number>(records.map((r, i) => [r, i]));
+    const table = this.table;
+    const sheetOf = (i: number): number => this.sheetOrder.get(table.sheetAt(i)) ?? 0;
+    const order = Array.from({ length: table.length }, (_, i) => i);
     // Array sort is stable: rows of one sheet and row number keep their arrival order.
-    records.sort((a, b) => (this.sheetOrder.get(a.sheet) ?? 0) - (this.sheetOrder.get(b.sheet) ?? 0) || a.row - b.row);
-    return Int32Array.from(records, (r) => index.get(r) as number);
+    order.sort((a, b) => sheetOf(a) - sheetOf(b) || table.rowAt(a) - table.rowAt(b));
+    return Int32Array.from(order);
   }
 }
