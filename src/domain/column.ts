@@ -1,3 +1,32 @@
+/** What a {@link ColumnarRecords} reads a row's field from. */
+export interface RecordColumn {
+  push(value: unknown): void;
+  get(i: number): unknown;
+  seal(): void;
+}
+
+/**
+ * `codes` with room for `code` at index `length`: the array itself while it has both, else a copy twice as
+ * long (at least 256, zeros past what it held) — in 16 bits once a code needs more than a byte. For a caller
+ * that checks `length === codes.length || code > 0xff` first (the common case allocates nothing).
+ */
+export function withRoomForCode(codes: Uint8Array | Uint16Array, length: number, code: number): Uint8Array | Uint16Array {
+  const wide = code > 0xff || codes instanceof Uint16Array;
+  if (length < codes.length && wide === codes instanceof Uint16Array) return codes;
+  const size = length < codes.length ? codes.length : Math.max(256, length * 2);
+  const grown = wide ? new Uint16Array(size) : new Uint8Array(size);
+  grown.set(codes);
+  return grown;
+}
+
+/** `values` with room for one more at index `length`: itself, or a copy twice as long (at least 256) when full. */
+export function withRoomForInt32(values: Int32Array, length: number): Int32Array {
+  if (length < values.length) return values;
+  const grown = new Int32Array(Math.max(256, length * 2));
+  grown.set(values);
+  return grown;
+}
+
 /** Distinct values a coded column holds at most (codes are 16-bit, 0 standing for null). */
 const CODE_LIMIT = 0xffff;
 
@@ -8,7 +37,10 @@ const CODE_LIMIT = 0xffff;
  * column one slot per row (names, IDs). Neither holds anything per row while every value is null (a field
  * the list lacks). A coded column that meets more distinct values than its codes can number turns plain.
  */
-export class Column {
+/** No codes yet: what a column grows its first codes from. */
+const NO_CODES = new Uint8Array(0);
+
+export class Column implements RecordColumn {
   private coded: boolean;
   /** A coded column's codes (0 for null): bytes up to 255 values, then 16 bits; null while all are null. */
   private codes: Uint8Array | Uint16Array | null = null;
@@ -59,13 +91,10 @@ export class Column {
         this.length++;
         return;
       }
-      codes = this.codes = code > 0xff ? new Uint16Array(Math.max(256, this.length * 2)) : new Uint8Array(Math.max(256, this.length * 2));
-    } else if (this.length === codes.length || (code > 0xff && codes instanceof Uint8Array)) {
+      codes = this.codes = withRoomForCode(NO_CODES, this.length, code);
+    } else if (this.length === codes.length || code > 0xff) {
       // Bytes while the column has at most 255 distinct values (most: a commune, a group, a year), then 16 bits.
-      const size = this.length === codes.length ? Math.max(256, codes.length * 2) : codes.length;
-      const grown = code > 0xff || codes instanceof Uint16Array ? new Uint16Array(size) : new Uint8Array(size);
-      grown.set(codes);
-      codes = this.codes = grown;
+      codes = this.codes = withRoomForCode(codes, this.length, code);
     }
     codes[this.length++] = code;
   }

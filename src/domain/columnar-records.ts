@@ -9,9 +9,9 @@ import {
   type PersonRecord,
   type PersonRecordHead,
 } from './record.js';
-import { Column } from './column.js';
+import { Column, type RecordColumn } from './column.js';
 import { DictionaryColumn, TextDictionary } from './text-dictionary.js';
-import { IntColumn, TupleColumns, type RecordColumn } from './tuple-columns.js';
+import { IntColumn, TupleColumns } from './tuple-columns.js';
 
 /** How a person field is held: coded ({@link Column}), a slot per row (plain), or through a shared dictionary. */
 export type FieldColumnKind = boolean | TextDictionary;

@@ -1,3 +1,5 @@
+import { withRoomForInt32 } from './column.js';
+
 /**
  * Texts numbered once for many lists: the same person's name, name key and ID are read from the approved
  * list, the payout list and the registers, each time as a new string. Held through one dictionary per field,
@@ -70,6 +72,9 @@ export class TextDictionary {
  * array while every value is null. A value that is not text (none of the store's text fields holds one) is
  * kept aside as it is.
  */
+/** No codes yet: what a column grows its first codes from. */
+const NO_CODES = new Int32Array(0);
+
 export class DictionaryColumn {
   private codes: Int32Array | null = null;
   private others: Map<number, unknown> | null = null;
@@ -106,12 +111,8 @@ export class DictionaryColumn {
         this.length++;
         return;
       }
-      codes = this.codes = new Int32Array(Math.max(256, this.length * 2));
-    } else if (this.length === codes.length) {
-      const grown = new Int32Array(codes.length * 2);
-      grown.set(codes);
-      codes = this.codes = grown;
-    }
+      codes = this.codes = withRoomForInt32(NO_CODES, this.length);
+    } else if (this.length === codes.length) codes = this.codes = withRoomForInt32(codes, this.length);
     codes[this.length++] = code;
   }
 

@@ -2,14 +2,7 @@
  * Columns of a {@link ColumnarRecords} that hold their rows more compactly than a coded Column: whole
  * numbers in 32 bits ({@link IntColumn}), and fields that change together as one code ({@link TupleColumns}).
  */
-import { Column } from './column.js';
-
-/** What a table reads a row's field from. */
-export interface RecordColumn {
-  push(value: unknown): void;
-  get(i: number): unknown;
-  seal(): void;
-}
+import { Column, withRoomForCode, withRoomForInt32, type RecordColumn } from './column.js';
 
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
@@ -20,7 +13,7 @@ const INT32_MAX = 2 ** 31 - 1;
  * 32-bit whole number (null included), keeping every earlier one.
  */
 export class IntColumn implements RecordColumn {
-  private values = new Int32Array(256);
+  private values: Int32Array = new Int32Array(256);
   private plain: unknown[] | null = null;
   private length = 0;
 
@@ -36,11 +29,7 @@ export class IntColumn implements RecordColumn {
       this.push(value);
       return;
     }
-    if (this.length === this.values.length) {
-      const grown = new Int32Array(Math.max(256, this.values.length * 2));
-      grown.set(this.values);
-      this.values = grown;
-    }
+    if (this.length === this.values.length) this.values = withRoomForInt32(this.values, this.length);
     this.values[this.length++] = value;
   }
 
@@ -103,12 +92,7 @@ export class TupleColumns {
       this.lastCode = code;
     }
     let codes = this.codes;
-    if (this.length === codes.length || (code > 0xff && codes instanceof Uint8Array)) {
-      const size = this.length === codes.length ? Math.max(256, codes.length * 2) : codes.length;
-      const grown = code > 0xff || codes instanceof Uint16Array ? new Uint16Array(size) : new Uint8Array(size);
-      grown.set(codes);
-      codes = this.codes = grown;
-    }
+    if (this.length === codes.length || code > 0xff) codes = this.codes = withRoomForCode(codes, this.length, code);
     codes[this.length++] = code;
   }
 
