@@ -3,7 +3,7 @@
  * candidate without allocating, and build the field-by-field comparisons only for pairs that are kept.
  */
 import type { MatchConfig } from './match-config.js';
-import { DEFAULT_MATCH_CONFIG, FIELD_IDS, FIELD_LABELS, resolveConfig } from './match-config.js';
+import { DEFAULT_MATCH_CONFIG, FIELD_IDS, FIELD_LABELS, resolveConfig, type ResolvedMatchConfig } from './match-config.js';
 import type { FieldComparison, MatchPair } from './match-pair.js';
 import { defaultNameFrequencies } from './name-frequencies.js';
 import type { MatchInput } from './prepare.js';
@@ -11,7 +11,7 @@ import { newPrepareCache, preparedList, RunRows, ValueCounts, type PrepareCache 
 import { FIELD_INDEX, LEVEL, LEVEL_NAMES, Scorer } from './scorer.js';
 import { forEachCandidate } from './blocking.js';
 import { scratchArrays } from './scratch-arrays.js';
-import { BestMatches, type ScorePair } from './best-matches.js';
+import { BestMatches, type MakePair, type ScorePair } from './best-matches.js';
 import { wordTokens } from './text.js';
 
 /** The default prior treats every list as at least this long (see MatchConfig.priorLog2). */
@@ -71,7 +71,7 @@ class RunEvidence {
     readonly prior: number,
     readonly matchThreshold: number,
     readonly possibleThreshold: number,
-    private readonly recs: RunRows,
+    readonly recs: RunRows,
     private readonly scorer: Scorer,
   ) {}
 
@@ -148,37 +148,17 @@ class KeptPair implements MatchPair {
 }
 
 /**
- * Scores all candidate pairs and returns those kept: within `left` when `right` is null (dedupe), else
- * between `left` and `right` (link; `b` then indexes `right`). With `byId` (for bestMatches), a left row
- * paired by ID gets only its pairs by ID (see pairByIdFirst); a row whose ID one right row alone has is not
- * returned but noted in `byId.partner`, and `byId.score` set to score such pairs when asked.
+ * The pair of run rows i and j if it is kept (a pair by ID always is), with its evidence. Made outside
+ * {@link run}, as are {@link pairMakers}: closures made in a function share one context, and the functions a
+ * BestMatches keeps held the run's list of pairs through it (164,000 pairs of a million payouts, some 15 MB,
+ * for the whole run of the checks).
  */
-function run(
-  left: readonly MatchInput[],
-  right: readonly MatchInput[] | null,
-  config: MatchConfig,
-  cache: PrepareCache,
-  leftActive?: Uint8Array,
-  byId?: { readonly partner: Int32Array; score: ScorePair | null },
-  dropIdConflicts = false,
-): MatchPair[] {
-  const cfg = resolveConfig(config);
-  const names = defaultNameFrequencies();
-  const leftCount = right === null ? null : left.length;
-  const leftList = preparedList(left, cfg.idMode, names, cache);
-  const rightList = right === null ? null : preparedList(right, cfg.idMode, names, cache);
-  const recs = new RunRows(leftList.rows, rightList?.rows ?? null, cache);
-  const counts = new ValueCounts(rightList === null ? [leftList.counts] : [leftList.counts, rightList.counts]);
-  const n = recs.length;
-  const prior =
-    cfg.priorLog2 ?? -Math.log2(Math.max(MIN_UNIVERSE, leftCount === null ? n - 1 : n - leftCount));
-  const scorer = new Scorer(recs, counts, cfg, cache);
+function pairKeeper(evidence: RunEvidence, scorer: Scorer, cfg: ResolvedMatchConfig, leftCount: number | null): (i: number, j: number) => KeptPair | null {
   const { levels } = scorer;
-  const out: MatchPair[] = [];
-  const evidence = new RunEvidence(left, right ?? left, prior, cfg.matchThreshold, cfg.possibleThreshold, recs, scorer);
+  const recs = evidence.recs;
+  const prior = evidence.prior;
   const F = FIELD_INDEX;
-  /** The pair of records i and j if it is kept (a pair by ID always is), with its evidence. */
-  const kept = (i: number, j: number): KeptPair | null => {
+  return (i, j) => {
     const w = prior + scorer.score(i, j);
     const rowsI = recs.rowsOf(i);
     const rowsJ = recs.rowsOf(j);
@@ -198,6 +178,46 @@ function run(
     const decision = byId || (w >= cfg.matchThreshold && !conflict) ? 'match' : 'possible';
     return new KeptPair(i, leftCount === null ? j : j - leftCount, w, decision, byId, evidence);
   };
+}
+
+/** For a link's BestMatches: scoring a pair by ID when read, and making a held pair again (see pairKeeper). */
+function pairMakers(kept: (i: number, j: number) => KeptPair | null, evidence: RunEvidence, leftCount: number): { score: ScorePair; make: MakePair } {
+  return {
+    score: (a, b) => kept(a, b + leftCount) as KeptPair,
+    make: (a, b, weight, decision, byId) => new KeptPair(a, b, weight, decision, byId, evidence),
+  };
+}
+
+/**
+ * Scores all candidate pairs and returns those kept: within `left` when `right` is null (dedupe), else
+ * between `left` and `right` (link; `b` then indexes `right`). With `byId` (for bestMatches), a left row
+ * paired by ID gets only its pairs by ID (see pairByIdFirst); a row whose ID one right row alone has is not
+ * returned but noted in `byId.partner`, `byId.score` set to score such pairs when asked and `byId.make` to
+ * make a kept pair again from its weight.
+ */
+function run(
+  left: readonly MatchInput[],
+  right: readonly MatchInput[] | null,
+  config: MatchConfig,
+  cache: PrepareCache,
+  leftActive?: Uint8Array,
+  byId?: { readonly partner: Int32Array; score: ScorePair | null; make: MakePair | null },
+  dropIdConflicts = false,
+): MatchPair[] {
+  const cfg = resolveConfig(config);
+  const names = defaultNameFrequencies();
+  const leftCount = right === null ? null : left.length;
+  const leftList = preparedList(left, cfg.idMode, names, cache);
+  const rightList = right === null ? null : preparedList(right, cfg.idMode, names, cache);
+  const recs = new RunRows(leftList.rows, rightList?.rows ?? null, cache);
+  const counts = new ValueCounts(rightList === null ? [leftList.counts] : [leftList.counts, rightList.counts]);
+  const n = recs.length;
+  const prior =
+    cfg.priorLog2 ?? -Math.log2(Math.max(MIN_UNIVERSE, leftCount === null ? n - 1 : n - leftCount));
+  const scorer = new Scorer(recs, counts, cfg, cache);
+  const out: MatchPair[] = [];
+  const evidence = new RunEvidence(left, right ?? left, prior, cfg.matchThreshold, cfg.possibleThreshold, recs, scorer);
+  const kept = pairKeeper(evidence, scorer, cfg, leftCount);
   const keep = (i: number, j: number): void => {
     if (dropIdConflicts && idsConflict(recs, i, j)) return;
     const pair = kept(i, j);
@@ -205,7 +225,7 @@ function run(
   };
   let active = leftActive;
   if (byId !== undefined && leftCount !== null) {
-    byId.score = (a: number, b: number): MatchPair => kept(a, b + leftCount) as KeptPair;
+    Object.assign(byId, pairMakers(kept, evidence, leftCount));
     active = pairByIdFirst(recs, cfg.blocking.maxBlockSize, leftActive, out, keep, byId.partner);
   }
   forEachCandidate(recs, cfg.blocking, keep, active);
@@ -342,9 +362,9 @@ export function bestMatches(
   cache = newPrepareCache(),
   leftActive?: Uint8Array,
 ): BestMatches {
-  const byId = { partner: new Int32Array(left.length).fill(-1), score: null as ScorePair | null };
+  const byId = { partner: new Int32Array(left.length).fill(-1), score: null as ScorePair | null, make: null as MakePair | null };
   const pairs = run(left, right, config, cache, leftActive, byId);
-  const best = new BestMatches(left.length, byId.partner, byId.score);
+  const best = new BestMatches(left.length, byId.partner, byId.score, byId.make);
   for (const pair of pairs) best.offer(pair);
   return best;
 }

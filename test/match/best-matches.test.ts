@@ -94,6 +94,8 @@ describe('BestMatches', () => {
   /** A scored pair of left row a and right row b. */
   const pair = (a: number, b: number, weight: number, byId = false): MatchPair =>
     ({ a, b, weight, probability: 0.5, decision: weight >= 8 ? 'match' : 'possible', byId, comparisons: [], prior: 0, matchThreshold: 8, possibleThreshold: 4 }) as MatchPair;
+  /** Makes a held pair again, as a run does. */
+  const make = (a: number, b: number, weight: number, _decision: string, byId: boolean): MatchPair => pair(a, b, weight, byId);
 
   it('reads a row paired by ID as a pair by ID, scored only when its weight is read', () => {
     const scored: string[] = [];
@@ -111,7 +113,7 @@ describe('BestMatches', () => {
   });
 
   it('keeps the pair by ID over any score, then the higher weight, and forgets a dropped row', () => {
-    const best = new BestMatches(2, null, null);
+    const best = new BestMatches(2, null, null, make);
     best.offer(pair(0, 3, 9));
     best.offer(pair(0, 4, 12));
     best.offer(pair(0, 5, 10));
@@ -130,7 +132,7 @@ describe('BestMatches', () => {
       const byId = new Int32Array(length).fill(-1);
       byId[1] = 7;
       byId[length - 1] = 9;
-      const best = new BestMatches(length, byId, (a, b) => pair(a, b, 30, true));
+      const best = new BestMatches(length, byId, (a, b) => pair(a, b, 30, true), make);
       best.offer(pair(1, 2, 40)); // a scored pair never beats the pair by ID
       best.offer(pair(0, 3, 9));
       best.offer(pair(0, 4, 12));
