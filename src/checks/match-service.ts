@@ -41,6 +41,11 @@ export interface MatchService {
   /** Forgets every remembered result and prepared row (to free memory); asked again, they are rebuilt. */
   release(): void;
   /**
+   * Lets go of the arrays the matcher reuses from one run to the next (see ScratchArrays), each as long as the
+   * longest list it served so far: the next run allocates its own, as long as its lists.
+   */
+  trim(): void;
+  /**
    * Whether the service let go of a large part of its memory since last asked (a list prepared for one
    * check only): a process holding a large audit may collect then rather than build the next check on it.
    */
@@ -157,6 +162,9 @@ export function createMatchService(data: AuditData, rules: PackageRules): MatchS
       bestMemo.clear();
       clusterMemo.clear();
       cache = newPrepareCache();
+      releaseScratchArrays();
+    },
+    trim() {
       releaseScratchArrays();
     },
     takeLetGo() {

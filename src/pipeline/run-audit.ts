@@ -76,7 +76,7 @@ export async function runAudit(
       };
       // A million-payout audit's memory peaked there, at the start of the matcher, some 250 MB above what
       // the heap held live, before the first full collection of the checks.
-      return { data, ...runChecks(data, rules, { onMatcherReleased, onDataReady: collectGarbage, onMatcherLetGo: collectGarbage }) };
+      return { data, ...runChecks(data, rules, { onMatcherReleased, onDataReady: collectGarbage, onMatcherLetGo: collectGarbage, beforeMatcherCheck: collectGarbage }) };
     });
     const saved = await saveRunFindings(db, args.auditId, run.id, findings);
     const stored = await listFindings(db, args.auditId, { limit: Number.MAX_SAFE_INTEGER });

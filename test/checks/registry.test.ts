@@ -140,6 +140,26 @@ describe('runChecks and the matcher', () => {
     expect(letGo(['NOT_IN_APPROVED_LIST', 'DECEASED', 'DUPLICATE_PAYMENT'])).toBe(0);
   });
 
+  it('before each check that uses the matcher but the first, lets go of the arrays it reuses and tells the caller', () => {
+    const before = (only: string[]): string[] => {
+      const seen: string[] = [];
+      let scratch = scratchArrays();
+      runChecks(audit(0), RULES, {
+        only,
+        beforeMatcherCheck: () => {
+          // Told once the arrays are let go: the next run gets new ones.
+          expect(scratchArrays()).not.toBe(scratch);
+          scratch = scratchArrays();
+          seen.push('told');
+        },
+      });
+      return seen;
+    };
+    expect(before(['NOT_IN_APPROVED_LIST', 'DECEASED', 'INVALID_ID', 'DUPLICATE_BENEFICIARY', 'MISSING_FIELD'])).toEqual(['told', 'told']);
+    expect(before(['NOT_IN_APPROVED_LIST', 'INVALID_ID'])).toEqual([]); // the first matcher check
+    expect(before(['INVALID_ID', 'MISSING_FIELD'])).toEqual([]);
+  });
+
   it('lets go of the arrays the blocking reuses when the run ends, also when its last check used the matcher', () => {
     for (const only of [['DUPLICATE_BENEFICIARY'], ['NOT_IN_APPROVED_LIST']]) {
       const during = scratchArrays();
