@@ -225,7 +225,8 @@ function linkedRowsOf(sides: LinkColumns, leftActive?: Uint8Array): Int32Array |
     const compact = scratch.table('compact');
     const intern = (v: number): number => compact.idOf(v);
     const lookup = (v: number): number => compact.find(v);
-    const keys = scratch.table('keys', shortTo - shortFrom);
+    // Room for the shorter list's rows that take part (a few poor-group payouts of a million), not for all of them.
+    const keys = scratch.table('keys', Math.min(activeLeft, n - leftCount));
     const hit = scratch.uint8('step.b', shortTo - shortFrom);
     for (let i = shortFrom; i < shortTo; i++) {
       const k = takesPart(i) ? keyFn(shortCols, i - shortFrom, intern) : -1;
