@@ -3,7 +3,7 @@ export * from './errors.js';
 export * from './fields.js';
 export * from './finding.js';
 export * from './record.js';
-export { Column } from './column.js';
+export { Column, withRoomForInt32 } from './column.js';
 export { ColumnarRecords, ColumnarRecord, toPlainRecord, type FieldColumnKind } from './columnar-records.js';
 export { IntColumn, TupleColumns } from './tuple-columns.js';
 export { DictionaryColumn, TextDictionary } from './text-dictionary.js';

@@ -112,12 +112,10 @@ function columnsOf(rows: PreparedRows): BlockingColumns {
     if ((rows.idKey[i] ?? -1) >= 0) {
       c.idUse[i] = (c.idUse[i] ?? 0) | (rows.trustedKind[i] !== 0 ? VALID_ID : 0) | (rows.idLength(i) >= 4 ? ANY_ID : 0);
     }
-    const name = rows.name[i];
-    if (name !== undefined) {
-      c.joined[i] = name.joinedId;
-      c.given[i] = name.giv.id;
-      c.surMid[i] = name.surMidId;
-    }
+    const name = rows.nameId[i] ?? 0;
+    c.joined[i] = rows.names.joinedIdOf(name);
+    c.given[i] = rows.names.givOf(name).id;
+    c.surMid[i] = rows.names.surMidIdOf(name);
   }
   return c;
 }

@@ -31,18 +31,34 @@ export interface NameParts {
   readonly surMidId: number; // surname + middle name, for blocking
 }
 
+/** No part (a name of one word has no surname): number 0 of every NameTable's parts. */
+export const NO_PART: NamePartInfo = { key: null, tone: null, ref: 1, refKey: 1, id: -1 };
+
+/** A name's key without spaces ("nguyenthimytien") from its parts. */
+export const joinedOfParts = (sur: NamePartInfo, mid: NamePartInfo, giv: NamePartInfo): string =>
+  `${sur.key ?? ''}${mid.key ?? ''}${giv.key ?? ''}`.replace(/ /g, '');
+
+/**
+ * Whether two names' keys are the same without spaces, from their joinedIds and parts (see NameParts): the
+ * same parts are the same text; parts split elsewhere ("Mỹ Tiên" / "MỹTiên") are compared as texts.
+ */
+export function samePartsJoined(
+  aJoined: number, aSur: NamePartInfo, aMid: NamePartInfo, aGiv: NamePartInfo,
+  bJoined: number, bSur: NamePartInfo, bMid: NamePartInfo, bGiv: NamePartInfo,
+): boolean {
+  if (aJoined < 0 || aJoined !== bJoined) return false;
+  if (aSur.key === bSur.key && aMid.key === bMid.key && aGiv.key === bGiv.key) return true;
+  return joinedOfParts(aSur, aMid, aGiv) === joinedOfParts(bSur, bMid, bGiv);
+}
+
 /** The name's key without spaces ("nguyenthimytien"); null when the name has none. */
 export function joinedText(name: NameParts): string | null {
-  if (name.joinedId < 0) return null;
-  return `${name.sur.key ?? ''}${name.mid.key ?? ''}${name.giv.key ?? ''}`.replace(/ /g, '');
+  return name.joinedId < 0 ? null : joinedOfParts(name.sur, name.mid, name.giv);
 }
 
 /** Whether two names' keys are the same without spaces. */
 export function sameJoined(a: NameParts, b: NameParts): boolean {
-  if (a.joinedId < 0 || a.joinedId !== b.joinedId) return false;
-  // The same parts: the same text. Parts split elsewhere ("Mỹ Tiên" / "MỹTiên") are compared as texts.
-  if (a.sur.key === b.sur.key && a.mid.key === b.mid.key && a.giv.key === b.giv.key) return true;
-  return joinedText(a) === joinedText(b);
+  return samePartsJoined(a.joinedId, a.sur, a.mid, a.giv, b.joinedId, b.sur, b.mid, b.giv);
 }
 
 /**
@@ -62,8 +78,6 @@ function joinedKey(key: string): number {
   }
   return (h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff);
 }
-
-const NO_PART: NamePartInfo = { key: null, tone: null, ref: 1, refKey: 1, id: -1 };
 
 /** Name parts by part, then by tone form (or by key when written without tones), then by gender (none, M, F). */
 export interface PartInfos {

@@ -1,6 +1,7 @@
 /** Per-run caches and value numbering used while preparing records. */
 import { KeyTable } from './key-table.js';
-import type { NameParts, PartInfos } from './parse-name.js';
+import { NameTable } from './name-table.js';
+import type { PartInfos } from './parse-name.js';
 import { newPartInfos } from './parse-name.js';
 import type { MatchInput, PreparedList } from './prepare.js';
 import { keyOf } from './text-keys.js';
@@ -43,8 +44,13 @@ export interface PrepareCache {
    * the prepared rows behind one, did 0.3–1.4 s of marking in their pauses in that step.
    */
   readonly lists: Map<readonly MatchInput[], PreparedList>;
-  /** Parsed names by gender (none, M, F), then full name: a Map per gender, not a three-slot array per name. */
-  readonly names: readonly Map<string, NameParts>[];
+  /**
+   * Numbers of parsed names (see nameTable) by gender (none, M, F), then full name: a Map per gender, not a
+   * three-slot array per name.
+   */
+  readonly names: readonly Map<string, number>[];
+  /** The parsed names the prepared rows refer to, by number. */
+  readonly nameTable: NameTable;
   readonly villages: Map<string, string | null>;
   readonly keys: Map<string, string | null>;
   readonly tones: Map<string, string>;
@@ -74,6 +80,7 @@ export function newPrepareCache(): PrepareCache {
   return {
     lists: new Map(),
     names: [new Map(), new Map(), new Map()],
+    nameTable: new NameTable(),
     villages: new Map(),
     keys: new Map(),
     tones: new Map(),

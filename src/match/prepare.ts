@@ -7,7 +7,6 @@ import type { NameFrequencies } from './name-frequencies.js';
 import { numericIdKey } from './key-table.js';
 import { scratchArrays } from './scratch-arrays.js';
 import { parseName } from './parse-name.js';
-import type { NameParts } from './parse-name.js';
 import type { PrepareCache } from './prepare-cache.js';
 import { cachedKey, newPrepareCache } from './prepare-cache.js';
 import { ID_TEXT_KEYS, PreparedRows, trustedKindCode } from './prepared-rows.js';
@@ -133,10 +132,10 @@ function prepareInto(
 ): void {
   const full = clean(r.fullName);
   const g = r.gender === 'M' ? 1 : r.gender === 'F' ? 2 : 0;
-  const byName = cache.names[g] as Map<string, NameParts>;
+  const byName = cache.names[g] as Map<string, number>;
   let np = byName.get(full ?? r.nameKey ?? '');
-  if (np === undefined || np.inputKey !== r.nameKey) {
-    np = parseName(full, r.nameKey, r.gender, names, cache);
+  if (np === undefined || cache.nameTable.inputKeyOf(np) !== r.nameKey) {
+    np = cache.nameTable.add(parseName(full, r.nameKey, r.gender, names, cache));
     byName.set(full ?? r.nameKey ?? '', np);
   }
 
@@ -169,7 +168,7 @@ function prepareInto(
   const half = idLoose !== null && idLoose.length >= 6 ? Math.ceil(idLoose.length / 2) : 0;
   const communeId = cache.places.id(clean(r.communeCode));
   const villageId = cache.villageIds.id(village ?? null);
-  rows.name[i] = np;
+  rows.nameId[i] = np;
   rows.gender[i] = g;
   // Years beyond an Int32 are typing errors like any other unknown year.
   rows.year[i] = Math.abs(year) < 2 ** 31 ? year : 0;
@@ -202,7 +201,7 @@ export function prepareRows(
   names: NameFrequencies,
   cache: PrepareCache = newPrepareCache(),
 ): PreparedRows {
-  const rows = new PreparedRows(list.length, cache.idTexts);
+  const rows = new PreparedRows(list.length, cache.idTexts, cache.nameTable);
   for (let i = 0; i < list.length; i++) prepareInto(rows, i, list[i] as MatchInput, idMode, names, cache);
   return rows;
 }
@@ -247,6 +246,7 @@ function countId(counts: Int32Array, id: number): void {
  */
 export function countValues(rows: PreparedRows): ListCounts {
   const n = rows.length;
+  const names = rows.names;
   // Reused arrays (see ScratchArrays): fresh ones were some 30 MB of garbage per million rows prepared.
   const scratch = scratchArrays();
   const idKeys = scratch.table('keys', n);
@@ -255,10 +255,10 @@ export function countValues(rows: PreparedRows): ListCounts {
   for (let i = 0; i < n; i++) {
     const key = rows.idKey[i] ?? -1;
     if (key >= 0) dense[i] = idKeys.idOf(key);
-    const name = rows.name[i] as NameParts;
-    sur = Math.max(sur, name.sur.id);
-    mid = Math.max(mid, name.mid.id);
-    giv = Math.max(giv, name.giv.id);
+    const name = rows.nameId[i] ?? 0;
+    sur = Math.max(sur, names.surOf(name).id);
+    mid = Math.max(mid, names.midOf(name).id);
+    giv = Math.max(giv, names.givOf(name).id);
     year = Math.max(year, countedYear(rows.year[i] ?? 0));
   }
   const ids = new Int32Array(idKeys.size);
@@ -281,10 +281,10 @@ export function countValues(rows: PreparedRows): ListCounts {
     idCount,
   };
   for (let i = 0; i < n; i++) {
-    const name = rows.name[i] as NameParts;
-    countId(counts.sur, name.sur.id);
-    countId(counts.mid, name.mid.id);
-    countId(counts.giv, name.giv.id);
+    const name = rows.nameId[i] ?? 0;
+    countId(counts.sur, names.surOf(name).id);
+    countId(counts.mid, names.midOf(name).id);
+    countId(counts.giv, names.givOf(name).id);
     countId(counts.year, countedYear(rows.year[i] ?? 0));
   }
   return counts;

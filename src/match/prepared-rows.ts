@@ -4,7 +4,8 @@
  * them at every full collection; as columns the same rows are about 70 bytes each and nothing to mark.
  */
 import type { IdKind } from '../domain/index.js';
-import { joinedText, type NameParts } from './parse-name.js';
+import type { NameTable } from './name-table.js';
+import type { NameParts } from './parse-name.js';
 import type { Interner, PrepareCache } from './prepare-cache.js';
 
 /** Texts of one field by row, with no array at all while every row is null (fathers' names are rare). */
@@ -40,8 +41,8 @@ export const trustedKindOf = (code: number): IdKind | null => TRUSTED_KINDS[code
  * Ids stand for texts kept once in the PrepareCache the rows were made with.
  */
 export class PreparedRows {
-  /** Name parts, keys, tone forms, reference shares and ids; one object for all rows of the same name. */
-  readonly name: NameParts[];
+  /** The row's parsed name: its number in the names table (parts, keys, tone forms, reference shares, ids). */
+  readonly nameId: Int32Array;
   readonly gender: Uint8Array; // 0 unknown, 1 M, 2 F
   readonly year: Int32Array; // 0 when unknown
   readonly dateId: Int32Array; // the full ISO birth date's id (cache.dates; as a number in cache.dateYmd)
@@ -68,9 +69,11 @@ export class PreparedRows {
     readonly length: number,
     /** The texts of IDs that are not all digits, numbered (see idKeyOf). */
     private readonly idTexts: Pick<Interner, 'value'>,
+    /** The parsed names the rows' nameId refer to. */
+    readonly names: NameTable,
   ) {
     const ids = (): Int32Array => new Int32Array(length).fill(-1);
-    this.name = new Array<NameParts>(length);
+    this.nameId = new Int32Array(length);
     this.gender = new Uint8Array(length);
     this.year = new Int32Array(length);
     this.dateId = ids();
@@ -84,6 +87,11 @@ export class PreparedRows {
     this.head = new TextColumn(length);
     this.father = new TextColumn(length);
     this.mother = new TextColumn(length);
+  }
+
+  /** Row i's parsed name as one object (outside the scorer's loop: see names). */
+  nameOf(i: number): NameParts {
+    return this.names.nameOf(this.nameId[i] ?? 0);
   }
 
   /** Row i's ID without spaces, upper-case, as its key stands for it; null without one. */
@@ -161,8 +169,7 @@ export class RunRows {
     const rows = this.rowsOf(i);
     const at = this.indexOf(i);
     const date = this.cache.dates.value(rows.dateId[at] ?? -1);
-    const name = rows.name[at];
-    const joined = name === undefined ? null : joinedText(name);
+    const joined = at < rows.length ? rows.names.joinedText(rows.nameId[at] ?? 0) : null;
     return `${joined ?? ''}|${date ?? rows.year[at] ?? 0}`;
   }
 }

@@ -6,7 +6,7 @@
 import type { FieldId, FieldSettings, ResolvedMatchConfig } from './match-config.js';
 import { FIELD_IDS } from './match-config.js';
 import type { PrepareCache, ValueCounts } from './prepare.js';
-import { sameJoined, type NameParts } from './parse-name.js';
+import { samePartsJoined } from './parse-name.js';
 import type { RunRows } from './prepared-rows.js';
 import { KeyTable } from './key-table.js';
 import { jaroWinkler, tokenOverlap, withinOneEdit } from './similarity.js';
@@ -232,8 +232,11 @@ export class Scorer {
     const aList = this.recs.listOf(i);
     const bList = this.recs.listOf(j);
     const n = this.counts;
-    const aName = A.name[ia] as NameParts;
-    const bName = B.name[jb] as NameParts;
+    // Name parts read off the names table (both lists were prepared with one cache, so with one table).
+    const aN = A.nameId[ia] ?? 0;
+    const bN = B.nameId[jb] ?? 0;
+    const aSur = A.names.surOf(aN), aMid = A.names.midOf(aN), aGiv = A.names.givOf(aN);
+    const bSur = B.names.surOf(bN), bMid = B.names.midOf(bN), bGiv = B.names.givOf(bN);
 
     // ID
     const idF = F.id;
@@ -257,38 +260,38 @@ export class Scorer {
     }
 
     // Name parts
-    const joinedEqual = sameJoined(aName, bName);
-    const toned = aName.sur.tone !== null && bName.sur.tone !== null;
-    this.namePart(F.surname, aName.sur.id, bName.sur.id, aName.sur.key, bName.sur.key, aName.sur.tone, bName.sur.tone, n.sur(aName.sur.id), toned ? aName.sur.ref : aName.sur.refKey, aName.sur.refKey, joinedEqual);
+    const joinedEqual = samePartsJoined(A.names.joinedIdOf(aN), aSur, aMid, aGiv, B.names.joinedIdOf(bN), bSur, bMid, bGiv);
+    const toned = aSur.tone !== null && bSur.tone !== null;
+    this.namePart(F.surname, aSur.id, bSur.id, aSur.key, bSur.key, aSur.tone, bSur.tone, n.sur(aSur.id), toned ? aSur.ref : aSur.refKey, aSur.refKey, joinedEqual);
     if (
       (this.levels[F.surname] === LEVEL.close || this.levels[F.surname] === LEVEL.differ) &&
       !joinedEqual &&
-      aName.sur.key !== null &&
-      bName.sur.key !== null &&
-      aName.sur.key !== bName.sur.key &&
-      aName.sur.refKey >= KNOWN_SURNAME_SHARE &&
-      bName.sur.refKey >= KNOWN_SURNAME_SHARE
+      aSur.key !== null &&
+      bSur.key !== null &&
+      aSur.key !== bSur.key &&
+      aSur.refKey >= KNOWN_SURNAME_SHARE &&
+      bSur.refKey >= KNOWN_SURNAME_SHARE
     ) {
       // Two family names of the tables are two families, however close their spelling ("Long" / "Tống"): a typo
       // makes a spelling no family has. Two spelt apart ("Lưu" / "Đặng") or two common ones ("Phan" / "Phạm")
       // are a conflict; Hoàng/Huỳnh and Vũ/Võ are one family each, written the northern or the southern way.
-      const established = aName.sur.refKey >= ESTABLISHED_SURNAME_SHARE && bName.sur.refKey >= ESTABLISHED_SURNAME_SHARE;
+      const established = aSur.refKey >= ESTABLISHED_SURNAME_SHARE && bSur.refKey >= ESTABLISHED_SURNAME_SHARE;
       const apart = this.levels[F.surname] === LEVEL.differ || established;
-      this.setStatic(F.surname, apart && !sameFamily(aName.sur.key, bName.sur.key) ? LEVEL.conflict : LEVEL.differ);
+      this.setStatic(F.surname, apart && !sameFamily(aSur.key, bSur.key) ? LEVEL.conflict : LEVEL.differ);
     }
-    this.namePart(F.middleName, aName.mid.id, bName.mid.id, aName.mid.key, bName.mid.key, aName.mid.tone, bName.mid.tone, n.mid(aName.mid.id), toned ? aName.mid.ref : aName.mid.refKey, aName.mid.refKey, joinedEqual);
-    if (this.levels[F.middleName] === LEVEL.close && !joinedEqual && wordCount(aName.mid.key) !== wordCount(bName.mid.key)) {
+    this.namePart(F.middleName, aMid.id, bMid.id, aMid.key, bMid.key, aMid.tone, bMid.tone, n.mid(aMid.id), toned ? aMid.ref : aMid.refKey, aMid.refKey, joinedEqual);
+    if (this.levels[F.middleName] === LEVEL.close && !joinedEqual && wordCount(aMid.key) !== wordCount(bMid.key)) {
       // "Hoàng" / "Hoàng Đăng", "Thúy" / "Thùy Mỹ": a middle name of another length is another middle name, not a
       // spelling of it (their letters agree only as far as the shorter one goes).
       this.setStatic(F.middleName, LEVEL.differ);
     }
-    this.namePart(F.givenName, aName.giv.id, bName.giv.id, aName.giv.key, bName.giv.key, aName.giv.tone, bName.giv.tone, n.giv(aName.giv.id), toned ? aName.giv.ref : aName.giv.refKey, aName.giv.refKey, joinedEqual);
+    this.namePart(F.givenName, aGiv.id, bGiv.id, aGiv.key, bGiv.key, aGiv.tone, bGiv.tone, n.giv(aGiv.id), toned ? aGiv.ref : aGiv.refKey, aGiv.refKey, joinedEqual);
     if (
       this.levels[F.givenName] === LEVEL.close &&
       !joinedEqual &&
-      aName.giv.key !== bName.giv.key &&
-      aName.giv.refKey >= KNOWN_GIVEN_NAME_SHARE &&
-      bName.giv.refKey >= KNOWN_GIVEN_NAME_SHARE
+      aGiv.key !== bGiv.key &&
+      aGiv.refKey >= KNOWN_GIVEN_NAME_SHARE &&
+      bGiv.refKey >= KNOWN_GIVEN_NAME_SHARE
     ) {
       // "Đương" and "Cường", "Lan" and "Lam": one letter apart, but two given names people are called by.
       this.setStatic(F.givenName, LEVEL.differ);
@@ -298,9 +301,9 @@ export class Scorer {
     if (
       (this.levels[F.surname] === LEVEL.differ || this.levels[F.surname] === LEVEL.conflict) &&
       this.levels[F.givenName] === LEVEL.differ &&
-      aName.sur.key !== null && aName.giv.key !== null && bName.sur.key !== null && bName.giv.key !== null &&
-      this.similar(aName.sur.key, bName.giv.key) &&
-      this.similar(aName.giv.key, bName.sur.key)
+      aSur.key !== null && aGiv.key !== null && bSur.key !== null && bGiv.key !== null &&
+      this.similar(aSur.key, bGiv.key) &&
+      this.similar(aGiv.key, bSur.key)
     ) {
       this.setStatic(F.surname, LEVEL.close);
       this.setStatic(F.givenName, LEVEL.close);

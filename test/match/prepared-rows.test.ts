@@ -26,8 +26,9 @@ describe('prepareRows', () => {
     expect(cache.dates.value(rows.dateId[0] ?? -1)).toBe('1980-03-07');
     expect(cache.dateYmd[rows.dateId[0] ?? -1]).toBe(19800307);
     expect(rows.dateId[1]).toBe(-1);
-    expect(rows.name[0]?.giv.key).toBe('an');
-    expect(rows.name[2]?.joinedId).toBe(rows.name[0]?.joinedId); // parsed again for another gender, numbered alike
+    expect(rows.nameOf(0).giv.key).toBe('an');
+    expect(rows.nameOf(2).joinedId).toBe(rows.nameOf(0).joinedId); // parsed again for another gender, numbered alike
+    expect(rows.nameId[2]).not.toBe(rows.nameId[0]);
     expect(rows.villageId[1]).toBe(-1);
     expect(rows.villageId[0]).toBe(rows.villageId[2]);
     expect(rows.household.get(0)).toBe('HK12');
@@ -77,12 +78,13 @@ describe('TextColumn', () => {
 
 describe('names without their spaces', () => {
   const cache = newPrepareCache();
-  const names = prepareRows(
+  const rows = prepareRows(
     ['Phan Thị Mỹ Tiên', 'Phan Thị MỹTiên', 'PHAN THI MY TIEN', 'Phan Thị Mỹ Tuyền', 'Phan Thị Mỹ Tiên Anh'].map((fullName) => person({ fullName })),
     'trusted',
     defaultNameFrequencies(),
     cache,
-  ).name;
+  );
+  const names = Array.from({ length: rows.length }, (_, i) => rows.nameOf(i));
   const [spaced, joined, upper, other, longer] = names as [NameParts, NameParts, NameParts, NameParts, NameParts];
 
   it('are one for names split apart or written without tones, and their text is the key without spaces', () => {
@@ -90,12 +92,15 @@ describe('names without their spaces', () => {
     expect([sameJoined(spaced, joined), sameJoined(spaced, upper), sameJoined(joined, upper)]).toEqual([true, true, true]);
     expect(joined.joinedId).toBe(spaced.joinedId);
     expect(joinedText(joined)).toBe('phanthimytien');
+    // The names table answers as the parts do.
+    expect([rows.names.sameJoined(rows.nameId[0] ?? -1, rows.nameId[1] ?? -1), rows.names.sameJoined(rows.nameId[0] ?? -1, rows.nameId[3] ?? -1)]).toEqual([true, false]);
+    expect(rows.names.joinedText(rows.nameId[1] ?? -1)).toBe('phanthimytien');
   });
 
   it('differ for other names, and a name without a key is none', () => {
     expect([sameJoined(spaced, other), sameJoined(spaced, longer), sameJoined(other, longer)]).toEqual([false, false, false]);
     expect(new Set(names.map((n) => n.joinedId)).size).toBe(3);
-    const none = prepareRows([person({ fullName: null })], 'trusted', defaultNameFrequencies(), cache).name[0] as NameParts;
+    const none = prepareRows([person({ fullName: null })], 'trusted', defaultNameFrequencies(), cache).nameOf(0);
     expect(none.joinedId).toBe(-1);
     expect(joinedText(none)).toBeNull();
     expect(sameJoined(none, none)).toBe(false);
@@ -115,7 +120,7 @@ describe('forgetPreparationLookups', () => {
     ];
     const names = defaultNameFrequencies();
     const view = (rows: ReturnType<typeof prepareRows>) =>
-      Array.from({ length: rows.length }, (_, i) => ({ ...(rows.name[i] as NameParts), village: rows.villageId[i], head: rows.head.get(i), year: rows.year[i] }));
+      Array.from({ length: rows.length }, (_, i) => ({ ...rows.nameOf(i), village: rows.villageId[i], head: rows.head.get(i), year: rows.year[i] }));
     const kept = newPrepareCache();
     prepareRows(first, 'trusted', names, kept);
     const forgotten = newPrepareCache();
