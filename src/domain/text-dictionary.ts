@@ -1,4 +1,5 @@
 import { withRoomForInt32 } from './column.js';
+import { TextIndex, textHash } from './text-index.js';
 
 /**
  * Texts numbered once for many lists: the same person's name, name key and ID are read from the approved
@@ -8,18 +9,19 @@ import { withRoomForInt32 } from './column.js';
 export class TextDictionary {
   /** Code → text; code 0 stands for null. */
   private readonly texts: string[] = [''];
-  private index: Map<string, number> | null = new Map();
+  private index: TextIndex | null = new TextIndex(this.texts);
   /** By a leading dictionary's code, the code of this one's text that came with it last (see codeAfter). */
   private follow: Int32Array | null = null;
 
   /** The text's code, numbering it if it is new. */
   code(text: string): number {
     const index = this.index ?? this.reindex();
-    let code = index.get(text);
-    if (code === undefined) {
+    const hash = textHash(text);
+    let code = index.find(text, hash);
+    if (code === 0) {
       code = this.texts.length;
       this.texts.push(text);
-      index.set(text, code);
+      index.add(code, hash);
     }
     return code;
   }
@@ -58,9 +60,9 @@ export class TextDictionary {
     this.follow = null;
   }
 
-  private reindex(): Map<string, number> {
-    const index = new Map<string, number>();
-    for (let code = 1; code < this.texts.length; code++) index.set(this.texts[code] as string, code);
+  private reindex(): TextIndex {
+    const index = new TextIndex(this.texts);
+    for (let code = 1; code < this.texts.length; code++) index.add(code, textHash(this.texts[code] as string));
     this.index = index;
     return index;
   }
