@@ -11,7 +11,7 @@ export const HEAP_GROWING_PERCENT = 50;
 
 /** The growth limit this process set (undefined: V8's own, which lets the heap grow further still). */
 let limit: number | undefined;
-/** Runs inside {@link withChecksHeapGrowth} now. */
+/** Raises in force now (see raiseChecksHeapGrowth). */
 let raised = 0;
 
 /**
@@ -41,27 +41,23 @@ export function heapGrowingPercent(): number | undefined {
 export const CHECKS_HEAP_GROWING_PERCENT = 100;
 
 /**
- * Runs `work` with the heap allowed to grow {@link CHECKS_HEAP_GROWING_PERCENT} past the last full
- * collection, when this process limits growth to less, and restores the limit when the last such run ends
- * (runs may overlap in the service). A process that never limited growth is left alone. `work` may end its
- * raise sooner with the function it is given, once most of what it keeps live is let go (the matcher's
- * memory): at 100 % the statistical checks after it let a heap of 0.7 GB grow to 1.5 GB before a
- * collection, the audit's memory peak.
+ * Lets the heap grow {@link CHECKS_HEAP_GROWING_PERCENT} past the last full collection, when this process
+ * limits growth to less, from now until the returned function is called (more calls do nothing); the limit
+ * comes back when the last such raise ends (runs may overlap in the service). A process that never limited
+ * growth is left alone. Ended early by a run once most of what it keeps live is let go (the matcher's memory):
+ * at 100 % the statistical checks after it let a heap of 0.7 GB grow to 1.5 GB before a collection, the
+ * audit's memory peak. Raised once the checks' rows are ready, not while they are readied: that step's
+ * garbage, at 100 %, was a memory peak of a million-payout audit.
  */
-export async function withChecksHeapGrowth<T>(work: (lower: () => void) => Promise<T>): Promise<T> {
+export function raiseChecksHeapGrowth(): () => void {
   const set = (percent: number): void => v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
   let raise = limit !== undefined && limit < CHECKS_HEAP_GROWING_PERCENT;
   if (raise && raised++ === 0) set(CHECKS_HEAP_GROWING_PERCENT);
-  const lower = (): void => {
+  return () => {
     if (!raise) return;
     raise = false;
     if (--raised === 0 && limit !== undefined) set(limit);
   };
-  try {
-    return await work(lower);
-  } finally {
-    lower();
-  }
 }
 
 /**
@@ -104,7 +100,7 @@ let fullCollection: (() => void) | null | undefined;
 
 /**
  * Runs a full garbage collection now. For a long task that has just let go of most of its heap and goes on
- * allocating: with the heap allowed to grow (see withChecksHeapGrowth) V8 would first add to a heap still
+ * allocating: with the heap allowed to grow (see raiseChecksHeapGrowth) V8 would first add to a heap still
  * holding what was let go. A million-payout audit's memory peaked in NAME_CLUSTER, after the matcher's 1.5 GB
  * or so were released, at 4.1 GB. Exposes V8's `gc` in a fresh context the first time (the flag is read when
  * a context is made), without changing the global one.

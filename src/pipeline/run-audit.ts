@@ -1,6 +1,6 @@
 import { registerKindOf, type Finding, type PersonRecord, type RegisterKind } from '../domain/index.js';
 import { runChecks, type AuditData } from '../checks/index.js';
-import { collectGarbage, withChecksHeapGrowth } from '../config/heap.js';
+import { collectGarbage, raiseChecksHeapGrowth } from '../config/heap.js';
 import { loadPackage, type PackageRules } from '../rules/index.js';
 import {
   createRun,
@@ -66,18 +66,31 @@ export async function runAudit(
   await updateRun(db, run.id, { status: 'running', progress: 0 });
   try {
     // The checks never read the raw cells: left out, the records take less memory.
-    const { data, findings, perCheck } = await withChecksHeapGrowth(async (lowerHeapGrowth) => {
-      const data = partitionRecords(args.kept?.take() ?? (await loadRecords(db, args.auditId, undefined, { raw: false })));
-      // The matcher's prepared rows and pairs are garbage after its last check: collected at once, not on top of
-      // the next checks' garbage, and the heap grows as outside the checks from there (the records alone are live).
-      const onMatcherReleased = (): void => {
-        lowerHeapGrowth(); // first: the collection sets the next limit
-        collectGarbage();
-      };
-      // A million-payout audit's memory peaked there, at the start of the matcher, some 250 MB above what
-      // the heap held live, before the first full collection of the checks.
-      return { data, ...runChecks(data, rules, { onMatcherReleased, onDataReady: collectGarbage, onMatcherLetGo: collectGarbage, beforeMatcherCheck: collectGarbage }) };
-    });
+    const data = partitionRecords(args.kept?.take() ?? (await loadRecords(db, args.auditId, undefined, { raw: false })));
+    // The heap grows as for the checks (see raiseChecksHeapGrowth) once their rows are ready, after a full
+    // collection: a million-payout audit's memory peaked there, at the start of the matcher, some 250 MB above
+    // what the heap held live, before the first full collection of the checks.
+    let lowerHeapGrowth = (): void => {};
+    let checked: ReturnType<typeof runChecks>;
+    try {
+      checked = runChecks(data, rules, {
+        onDataReady: () => {
+          lowerHeapGrowth = raiseChecksHeapGrowth();
+          collectGarbage();
+        },
+        // The matcher's prepared rows and pairs are garbage after its last check: collected at once, not on top of
+        // the next checks' garbage, and the heap grows as outside the checks from there (the records alone are live).
+        onMatcherReleased: () => {
+          lowerHeapGrowth(); // first: the collection sets the next limit
+          collectGarbage();
+        },
+        onMatcherLetGo: collectGarbage,
+        beforeMatcherCheck: collectGarbage,
+      });
+    } finally {
+      lowerHeapGrowth();
+    }
+    const { findings, perCheck } = checked;
     const saved = await saveRunFindings(db, args.auditId, run.id, findings);
     const stored = await listFindings(db, args.auditId, { limit: Number.MAX_SAFE_INTEGER });
     await updateRun(db, run.id, {

@@ -1,50 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { auditEnv, CHECKS_HEAP_GROWING_PERCENT, collectGarbage, HEAP_GROWING_PERCENT, heapGrowingPercent, limitHeapGrowth, withChecksHeapGrowth } from '../../src/config/heap.js';
+import { auditEnv, CHECKS_HEAP_GROWING_PERCENT, collectGarbage, HEAP_GROWING_PERCENT, heapGrowingPercent, limitHeapGrowth, raiseChecksHeapGrowth } from '../../src/config/heap.js';
 
-describe('withChecksHeapGrowth', () => {
-  it('raises the limit for overlapping runs and restores it when the last one ends, failing or not', async () => {
+describe('raiseChecksHeapGrowth', () => {
+  it('raises the limit for overlapping runs and restores it when the last one ends', () => {
     limitHeapGrowth();
     expect(heapGrowingPercent()).toBe(HEAP_GROWING_PERCENT);
-    let release!: () => void;
-    const first = withChecksHeapGrowth(() => new Promise<string>((resolve) => (release = () => resolve('first'))));
+    const first = raiseChecksHeapGrowth();
     expect(heapGrowingPercent()).toBe(CHECKS_HEAP_GROWING_PERCENT);
-    await expect(
-      withChecksHeapGrowth(async () => {
-        expect(heapGrowingPercent()).toBe(CHECKS_HEAP_GROWING_PERCENT);
-        throw new Error('check failed');
-      }),
-    ).rejects.toThrow('check failed');
+    const second = raiseChecksHeapGrowth();
+    second();
     // The first run is still going: the limit stays raised.
     expect(heapGrowingPercent()).toBe(CHECKS_HEAP_GROWING_PERCENT);
-    release();
-    await expect(first).resolves.toBe('first');
+    first();
     expect(heapGrowingPercent()).toBe(HEAP_GROWING_PERCENT);
   });
 
-  it('lowers the limit again when a run ends its raise early, once, while an overlapping run keeps it', async () => {
+  it('ends a raise once however often it is ended, while an overlapping run keeps it', () => {
     limitHeapGrowth();
-    await withChecksHeapGrowth(async (lower) => {
-      expect(heapGrowingPercent()).toBe(CHECKS_HEAP_GROWING_PERCENT);
-      lower();
-      expect(heapGrowingPercent()).toBe(HEAP_GROWING_PERCENT);
-    });
-    expect(heapGrowingPercent()).toBe(HEAP_GROWING_PERCENT);
-    let release!: () => void;
-    const other = withChecksHeapGrowth(() => new Promise<void>((resolve) => (release = resolve)));
-    await withChecksHeapGrowth(async (lower) => {
-      lower();
-      lower(); // a second call does not end the other run's raise
-      expect(heapGrowingPercent()).toBe(CHECKS_HEAP_GROWING_PERCENT);
-    });
+    const other = raiseChecksHeapGrowth();
+    const lower = raiseChecksHeapGrowth();
+    lower();
+    lower(); // a second call does not end the other run's raise
     expect(heapGrowingPercent()).toBe(CHECKS_HEAP_GROWING_PERCENT);
-    release();
-    await other;
+    other();
     expect(heapGrowingPercent()).toBe(HEAP_GROWING_PERCENT);
   });
 
-  it('leaves a higher limit as it is', async () => {
+  it('leaves a higher limit as it is', () => {
     limitHeapGrowth(CHECKS_HEAP_GROWING_PERCENT + 50);
-    await withChecksHeapGrowth(async () => expect(heapGrowingPercent()).toBe(CHECKS_HEAP_GROWING_PERCENT + 50));
+    const lower = raiseChecksHeapGrowth();
+    expect(heapGrowingPercent()).toBe(CHECKS_HEAP_GROWING_PERCENT + 50);
+    lower();
     expect(heapGrowingPercent()).toBe(CHECKS_HEAP_GROWING_PERCENT + 50);
     limitHeapGrowth();
   });
