@@ -7,4 +7,5 @@ export { Column, withRoomForInt32 } from './column.js';
 export { ColumnarRecords, ColumnarRecord, toPlainRecord, type FieldColumnKind } from './columnar-records.js';
 export { IntColumn, TupleColumns } from './tuple-columns.js';
 export { DictionaryColumn, TextDictionary } from './text-dictionary.js';
+export { TextIndex, textHash } from './text-index.js';
 export * from './roles.js';

@@ -1,6 +1,6 @@
 /** Per-run caches and value numbering used while preparing records. */
 import { KeyTable } from './key-table.js';
-import { NameTable } from './name-table.js';
+import { NameIndex, NameTable } from './name-table.js';
 import type { PartInfos } from './parse-name.js';
 import { newPartInfos } from './parse-name.js';
 import type { MatchInput, PreparedList } from './prepare.js';
@@ -44,11 +44,8 @@ export interface PrepareCache {
    * the prepared rows behind one, did 0.3–1.4 s of marking in their pauses in that step.
    */
   readonly lists: Map<readonly MatchInput[], PreparedList>;
-  /**
-   * Numbers of parsed names (see nameTable) by gender (none, M, F), then full name: a Map per gender, not a
-   * three-slot array per name.
-   */
-  readonly names: readonly Map<string, number>[];
+  /** Numbers of parsed names (see nameTable) by full name and gender; a new index once forgotten. */
+  names: NameIndex;
   /** The parsed names the prepared rows refer to, by number. */
   readonly nameTable: NameTable;
   readonly villages: Map<string, string | null>;
@@ -79,7 +76,7 @@ export interface PrepareCache {
 export function newPrepareCache(): PrepareCache {
   return {
     lists: new Map(),
-    names: [new Map(), new Map(), new Map()],
+    names: new NameIndex(),
     nameTable: new NameTable(),
     villages: new Map(),
     keys: new Map(),
@@ -106,10 +103,10 @@ export function newPrepareCache(): PrepareCache {
 /**
  * Lets go of what only spares later preparations work (names parsed by full name, keys and tone forms of
  * texts), keeping the numbering the prepared rows refer to: preparing another list afterwards gives the same
- * rows, only slower. The parsed names alone were ~30 MB of maps for a million-payout audit.
+ * rows, only slower.
  */
 export function forgetPreparationLookups(cache: PrepareCache): void {
-  for (const byName of cache.names) byName.clear();
+  cache.names = new NameIndex();
   cache.villages.clear();
   cache.keys.clear();
   cache.tones.clear();

@@ -132,11 +132,13 @@ function prepareInto(
 ): void {
   const full = clean(r.fullName);
   const g = r.gender === 'M' ? 1 : r.gender === 'F' ? 2 : 0;
-  const byName = cache.names[g] as Map<string, number>;
-  let np = byName.get(full ?? r.nameKey ?? '');
-  if (np === undefined || cache.nameTable.inputKeyOf(np) !== r.nameKey) {
+  const lookup = full ?? r.nameKey ?? '';
+  let np = cache.names.find(lookup, g);
+  if (np < 0 || cache.nameTable.inputKeyOf(np) !== r.nameKey) {
+    // Parsed once per text and gender; a row whose name came with another key (rare) is parsed on its own.
+    const known = np >= 0;
     np = cache.nameTable.add(parseName(full, r.nameKey, r.gender, names, cache));
-    byName.set(full ?? r.nameKey ?? '', np);
+    if (!known) cache.names.add(lookup, g, np);
   }
 
   const iso = clean(r.birthDate);

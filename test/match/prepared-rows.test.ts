@@ -76,6 +76,24 @@ describe('TextColumn', () => {
   });
 });
 
+describe('parsed names', () => {
+  it('are parsed once per full name and gender, and numbered in the names table', () => {
+    const cache = newPrepareCache();
+    const rows = prepareRows(
+      [person({ fullName: 'Nguyễn Văn An', gender: 'M' }), person({ fullName: 'Nguyễn Văn An', gender: 'M' }), person({ fullName: 'Nguyễn Văn An', gender: 'F' }), person({ fullName: 'Lê Thị Hoa', gender: 'F' })],
+      'trusted',
+      defaultNameFrequencies(),
+      cache,
+    );
+    expect(rows.nameId[0]).toBe(rows.nameId[1]);
+    expect(new Set(rows.nameId).size).toBe(3);
+    expect([cache.names.size, cache.nameTable.size]).toEqual([3, 3]);
+    expect(cache.names.find('Nguyễn Văn An', 2)).toBe(rows.nameId[2]);
+    expect(cache.names.find('Nguyễn Văn An', 0)).toBe(-1);
+    expect(rows.nameOf(3).giv.key).toBe('hoa');
+  });
+});
+
 describe('names without their spaces', () => {
   const cache = newPrepareCache();
   const rows = prepareRows(
@@ -126,7 +144,7 @@ describe('forgetPreparationLookups', () => {
     const forgotten = newPrepareCache();
     prepareRows(first, 'trusted', names, forgotten);
     forgetPreparationLookups(forgotten);
-    expect(forgotten.names.every((byName) => byName.size === 0)).toBe(true);
+    expect(forgotten.names.size).toBe(0);
     expect(view(prepareRows(second, 'trusted', names, forgotten))).toEqual(view(prepareRows(second, 'trusted', names, kept)));
   });
 });
