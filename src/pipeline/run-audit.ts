@@ -1,6 +1,6 @@
 import { registerKindOf, type Finding, type PersonRecord, type RegisterKind } from '../domain/index.js';
 import { runChecks, type AuditData } from '../checks/index.js';
-import { collectGarbage, raiseChecksHeapGrowth } from '../config/heap.js';
+import { collectGarbage, lowerLateChecksHeapGrowth, raiseChecksHeapGrowth } from '../config/heap.js';
 import { loadPackage, type PackageRules } from '../rules/index.js';
 import {
   createRun,
@@ -71,6 +71,7 @@ export async function runAudit(
     // collection: a million-payout audit's memory peaked there, at the start of the matcher, some 250 MB above
     // what the heap held live, before the first full collection of the checks.
     let lowerHeapGrowth = (): void => {};
+    let restoreHeapGrowth = (): void => {};
     let checked: ReturnType<typeof runChecks>;
     try {
       checked = runChecks(data, rules, {
@@ -79,9 +80,11 @@ export async function runAudit(
           collectGarbage();
         },
         // The matcher's prepared rows and pairs are garbage after its last check: collected at once, not on top of
-        // the next checks' garbage, and the heap grows as outside the checks from there (the records alone are live).
+        // the next checks' garbage, and the heap grows less than outside the checks from there (the records alone
+        // are live; see LATE_CHECKS_HEAP_GROWING_PERCENT).
         onMatcherReleased: () => {
           lowerHeapGrowth(); // first: the collection sets the next limit
+          restoreHeapGrowth = lowerLateChecksHeapGrowth();
           collectGarbage();
         },
         onMatcherLetGo: collectGarbage,
@@ -89,6 +92,7 @@ export async function runAudit(
       });
     } finally {
       lowerHeapGrowth();
+      restoreHeapGrowth();
     }
     const { findings, perCheck } = checked;
     const saved = await saveRunFindings(db, args.auditId, run.id, findings);

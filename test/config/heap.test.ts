@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditEnv, CHECKS_HEAP_GROWING_PERCENT, collectGarbage, HEAP_GROWING_PERCENT, heapGrowingPercent, limitHeapGrowth, raiseChecksHeapGrowth } from '../../src/config/heap.js';
+import { auditEnv, CHECKS_HEAP_GROWING_PERCENT, collectGarbage, HEAP_GROWING_PERCENT, heapGrowingPercent, LATE_CHECKS_HEAP_GROWING_PERCENT, limitHeapGrowth, lowerLateChecksHeapGrowth, raiseChecksHeapGrowth } from '../../src/config/heap.js';
 
 describe('raiseChecksHeapGrowth', () => {
   it('raises the limit for overlapping runs and restores it when the last one ends', () => {
@@ -24,6 +24,24 @@ describe('raiseChecksHeapGrowth', () => {
     expect(heapGrowingPercent()).toBe(CHECKS_HEAP_GROWING_PERCENT);
     other();
     expect(heapGrowingPercent()).toBe(HEAP_GROWING_PERCENT);
+  });
+
+  it('lowers the growth for the checks after the matcher, under any overlapping raise, and restores it', () => {
+    limitHeapGrowth();
+    const late = lowerLateChecksHeapGrowth();
+    expect(heapGrowingPercent()).toBe(LATE_CHECKS_HEAP_GROWING_PERCENT);
+    const other = raiseChecksHeapGrowth(); // another audit's matcher, in the service
+    expect(heapGrowingPercent()).toBe(CHECKS_HEAP_GROWING_PERCENT);
+    other();
+    expect(heapGrowingPercent()).toBe(LATE_CHECKS_HEAP_GROWING_PERCENT);
+    late();
+    late();
+    expect(heapGrowingPercent()).toBe(HEAP_GROWING_PERCENT);
+    limitHeapGrowth(10); // a lower limit of the process's own stays
+    const lower = lowerLateChecksHeapGrowth();
+    expect(heapGrowingPercent()).toBe(10);
+    lower();
+    limitHeapGrowth();
   });
 
   it('leaves a higher limit as it is', () => {
