@@ -92,6 +92,18 @@ describe('parsed names', () => {
     expect(cache.names.find('Nguyễn Văn An', 0)).toBe(-1);
     expect(rows.nameOf(3).giv.key).toBe('hoa');
   });
+
+  it('parse a name again when it comes with another key, without losing the first', () => {
+    const cache = newPrepareCache();
+    const rows = prepareRows(
+      [person({ fullName: 'Nguyễn Văn An', nameKey: 'nguyen van an' }), person({ fullName: 'Nguyễn Văn An', nameKey: 'nguyen van anh' }), person({ fullName: 'Nguyễn Văn An', nameKey: 'nguyen van an' })],
+      'trusted',
+      defaultNameFrequencies(),
+      cache,
+    );
+    expect([0, 1, 2].map((i) => rows.nameOf(i).giv.key)).toEqual(['an', 'anh', 'an']);
+    expect(rows.nameId[2]).toBe(rows.nameId[0]);
+  });
 });
 
 describe('names without their spaces', () => {
