@@ -6,6 +6,8 @@
  * its memory peak.
  */
 
+import { withRoomForInt32 } from './column.js';
+
 /** The share of the slots filled before the table grows. */
 const MAX_LOAD = 5 / 8;
 
@@ -21,7 +23,7 @@ export class TextIndex {
   private slots: Int32Array;
   private mask: number;
   /** Per code: its text's hash. */
-  private hashes = new Int32Array(1024);
+  private hashes: Int32Array = new Int32Array(1024);
   private size = 0;
 
   /** `texts[code]` is the text of each code the index is given (see add). */
@@ -41,11 +43,7 @@ export class TextIndex {
 
   /** Indexes code `code` (≥ 1), whose text (of hash `hash`) has none yet. */
   add(code: number, hash: number): void {
-    if (code >= this.hashes.length) {
-      const grown = new Int32Array(Math.max(code + 1, this.hashes.length * 2));
-      grown.set(this.hashes);
-      this.hashes = grown;
-    }
+    this.hashes = withRoomForInt32(this.hashes, code);
     this.hashes[code] = hash;
     if (this.size + 1 > this.slots.length * MAX_LOAD) this.grow();
     this.place(code, hash);
